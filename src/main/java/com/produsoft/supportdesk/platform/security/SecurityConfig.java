@@ -1,0 +1,71 @@
+package com.produsoft.supportdesk.platform.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Who may reach what. Camunda's identity service is the one user store: the webapps log in against it
+ * themselves, {@code /engine-rest} checks HTTP Basic credentials against it (Camunda's own filter, so the
+ * engine's authorizations apply to every REST call), and Spring Security asks it for {@code /api} and
+ * {@code /actuator} through {@link CamundaIdentityAuthenticationProvider}.
+ */
+@Configuration
+public class SecurityConfig {
+
+  /** Camunda's webapps and REST API authenticate and authorize themselves; Spring Security steps aside. */
+  @Bean
+  @Order(1)
+  SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+    return http
+        // Path patterns, not MVC matchers: these paths are served by Camunda's own servlets, not Spring MVC.
+        .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        // The webapps carry their own CSRF filter and security headers; engine-rest is stateless Basic auth.
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities)
+      throws Exception {
+    return http
+        .authenticationProvider(identities)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/", "/error", "/favicon.ico").permitAll()
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+            .requestMatchers("/actuator/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
+            .anyRequest().authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // The JSON API is called with Basic credentials, never with a browser session cookie.
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        .build();
+  }
+
+  /** Every /engine-rest call must carry credentials of a Camunda user (Camunda Modeler's deploy button too). */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-engine-rest-authentication");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+    return registration;
+  }
+}
