@@ -1,0 +1,86 @@
+package com.produsoft.supportdesk.ticket;
+
+import java.time.Instant;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+
+/** One line of a ticket's story: a customer update, an engineer's note, a message sent, a status change. */
+@Entity
+public class JournalEntry {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "ticket_id")
+  private Ticket ticket;
+
+  private Instant createdAt;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private JournalEntryType type;
+
+  /** A Camunda user id, "customer" or "system". */
+  private String author;
+
+  /** Whether the customer saw this: only such entries count as an answer for the SLA clocks. */
+  private boolean customerVisible;
+
+  @Lob
+  private String text;
+
+  protected JournalEntry() {
+  }
+
+  public JournalEntry(Ticket ticket, Instant createdAt, JournalEntryType type, String author, boolean customerVisible,
+      String text) {
+    this.ticket = ticket;
+    this.createdAt = createdAt;
+    this.type = type;
+    this.author = author;
+    this.customerVisible = customerVisible;
+    this.text = text;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Ticket getTicket() {
+    return ticket;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public JournalEntryType getType() {
+    return type;
+  }
+
+  public String getAuthor() {
+    return author;
+  }
+
+  public boolean isCustomerVisible() {
+    return customerVisible;
+  }
+
+  public String getText() {
+    return text;
+  }
+}

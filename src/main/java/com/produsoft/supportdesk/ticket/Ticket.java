@@ -1,0 +1,454 @@
+package com.produsoft.supportdesk.ticket;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import com.produsoft.supportdesk.customer.Contact;
+import com.produsoft.supportdesk.customer.Customer;
+import com.produsoft.supportdesk.customer.Language;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Version;
+
+/**
+ * A support registration and everything Produsoft knows about it: the C4 items as the customer gave them,
+ * the entitlement found (C1–C3), priority and SLA deadlines (C6), status and resolution. Its process instance
+ * ({@code TicketProcess}, business key = EON call number) keeps only the few variables its gateways need.
+ */
+@Entity
+public class Ticket {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  /** The EON call number customers quote on the phone, e.g. {@code EON-2026-00042}. */
+  private String eonNumber;
+
+  /** Null when the sender is not in the register yet: flagged for triage. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "customer_id")
+  private Customer customer;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "contact_id")
+  private Contact contact;
+
+  private String productCode;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private TicketCategory category;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private Channel channel;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private Language language;
+
+  /** C4.1 */
+  private String companyName;
+  private String contactName;
+  private String email;
+  /** C4.2 a phone number to call back. */
+  private String phone;
+
+  /** C4.3 earlier or similar EON calls. */
+  @ElementCollection
+  @CollectionTable(name = "ticket_earlier_call", joinColumns = @JoinColumn(name = "ticket_id"))
+  @Column(name = "eon_number")
+  @OrderColumn(name = "list_index")
+  private List<String> earlierCallNumbers = new ArrayList<>();
+
+  /** C4.4 */
+  @Lob
+  private String description;
+  /** C4.5 how it arose or can be reproduced. */
+  @Lob
+  private String reproduction;
+  /** C4.6 third-party software and version. */
+  private String thirdPartySoftware;
+  /** C4.8 operating system and version, patches included. */
+  private String operatingSystem;
+  /** How much it affects the customer's operations. */
+  @Lob
+  private String impact;
+  /** C5.3 machines stand still, the customer cannot go on. */
+  private boolean productionStopped;
+  /** C8.1 the customer said it became critical. */
+  private boolean critical;
+
+  private boolean underContract;
+  /** What the engineer must know about entitlement (C1–C3) and designated contacts (C2). */
+  private String entitlementWarning;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private TicketStatus status = TicketStatus.OPEN;
+
+  /** 1 (most urgent) to 4, decided by the TicketPriority DMN. */
+  private Integer priority;
+
+  private Instant registeredAt;
+  /** C6.3 the SLA clocks start at the first opening at or after registration. */
+  private Instant clockStartedAt;
+  /** Office time, ISO-8601, from the priority decision. */
+  private String firstResponseTarget;
+  private String resolutionTarget;
+  private Instant firstResponseDueAt;
+  private Instant resolutionDueAt;
+  /** The first customer-visible answer: a mail, a logged call or a planned remote session. */
+  private Instant firstResponseAt;
+  private Instant resolvedAt;
+  private Instant closedAt;
+  /** Set while the ticket waits for the customer: the clocks stand still. */
+  private Instant pausedSince;
+  /** Office time the clocks stood still so far, in seconds. */
+  private long pausedOfficeSeconds;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  private Resolution resolution;
+
+  /** The client's Idempotency-Key of the registration, with a fingerprint of what it sent. */
+  private String idempotencyKey;
+  private String requestFingerprint;
+
+  private String processInstanceId;
+
+  @Version
+  private long version;
+
+  protected Ticket() {
+  }
+
+  public Ticket(String eonNumber, String productCode, TicketCategory category, Channel channel, Instant registeredAt) {
+    this.eonNumber = eonNumber;
+    this.productCode = productCode;
+    this.category = category;
+    this.channel = channel;
+    this.registeredAt = registeredAt;
+  }
+
+  /** Whether the customer has had a customer-visible answer. */
+  public boolean isFirstResponseGiven() {
+    return firstResponseAt != null;
+  }
+
+  public Duration pausedOfficeTime() {
+    return Duration.ofSeconds(pausedOfficeSeconds);
+  }
+
+  public void addPausedOfficeTime(Duration paused) {
+    pausedOfficeSeconds += paused.toSeconds();
+  }
+
+  public boolean isClosed() {
+    return status == TicketStatus.CLOSED;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getEonNumber() {
+    return eonNumber;
+  }
+
+  public Customer getCustomer() {
+    return customer;
+  }
+
+  public void setCustomer(Customer customer) {
+    this.customer = customer;
+  }
+
+  public Contact getContact() {
+    return contact;
+  }
+
+  public void setContact(Contact contact) {
+    this.contact = contact;
+  }
+
+  public String getProductCode() {
+    return productCode;
+  }
+
+  public void setProductCode(String productCode) {
+    this.productCode = productCode;
+  }
+
+  public TicketCategory getCategory() {
+    return category;
+  }
+
+  public void setCategory(TicketCategory category) {
+    this.category = category;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public Language getLanguage() {
+    return language;
+  }
+
+  public void setLanguage(Language language) {
+    this.language = language;
+  }
+
+  public String getCompanyName() {
+    return companyName;
+  }
+
+  public void setCompanyName(String companyName) {
+    this.companyName = companyName;
+  }
+
+  public String getContactName() {
+    return contactName;
+  }
+
+  public void setContactName(String contactName) {
+    this.contactName = contactName;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String phone) {
+    this.phone = phone;
+  }
+
+  public List<String> getEarlierCallNumbers() {
+    return earlierCallNumbers;
+  }
+
+  public void setEarlierCallNumbers(List<String> earlierCallNumbers) {
+    this.earlierCallNumbers = new ArrayList<>(earlierCallNumbers);
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public String getReproduction() {
+    return reproduction;
+  }
+
+  public void setReproduction(String reproduction) {
+    this.reproduction = reproduction;
+  }
+
+  public String getThirdPartySoftware() {
+    return thirdPartySoftware;
+  }
+
+  public void setThirdPartySoftware(String thirdPartySoftware) {
+    this.thirdPartySoftware = thirdPartySoftware;
+  }
+
+  public String getOperatingSystem() {
+    return operatingSystem;
+  }
+
+  public void setOperatingSystem(String operatingSystem) {
+    this.operatingSystem = operatingSystem;
+  }
+
+  public String getImpact() {
+    return impact;
+  }
+
+  public void setImpact(String impact) {
+    this.impact = impact;
+  }
+
+  public boolean isProductionStopped() {
+    return productionStopped;
+  }
+
+  public void setProductionStopped(boolean productionStopped) {
+    this.productionStopped = productionStopped;
+  }
+
+  public boolean isCritical() {
+    return critical;
+  }
+
+  public void setCritical(boolean critical) {
+    this.critical = critical;
+  }
+
+  public boolean isUnderContract() {
+    return underContract;
+  }
+
+  public void setUnderContract(boolean underContract) {
+    this.underContract = underContract;
+  }
+
+  public String getEntitlementWarning() {
+    return entitlementWarning;
+  }
+
+  public void setEntitlementWarning(String entitlementWarning) {
+    this.entitlementWarning = entitlementWarning;
+  }
+
+  public TicketStatus getStatus() {
+    return status;
+  }
+
+  public void setStatus(TicketStatus status) {
+    this.status = status;
+  }
+
+  public Integer getPriority() {
+    return priority;
+  }
+
+  public void setPriority(Integer priority) {
+    this.priority = priority;
+  }
+
+  public Instant getRegisteredAt() {
+    return registeredAt;
+  }
+
+  public Instant getClockStartedAt() {
+    return clockStartedAt;
+  }
+
+  public void setClockStartedAt(Instant clockStartedAt) {
+    this.clockStartedAt = clockStartedAt;
+  }
+
+  public String getFirstResponseTarget() {
+    return firstResponseTarget;
+  }
+
+  public void setFirstResponseTarget(String firstResponseTarget) {
+    this.firstResponseTarget = firstResponseTarget;
+  }
+
+  public String getResolutionTarget() {
+    return resolutionTarget;
+  }
+
+  public void setResolutionTarget(String resolutionTarget) {
+    this.resolutionTarget = resolutionTarget;
+  }
+
+  public Instant getFirstResponseDueAt() {
+    return firstResponseDueAt;
+  }
+
+  public void setFirstResponseDueAt(Instant firstResponseDueAt) {
+    this.firstResponseDueAt = firstResponseDueAt;
+  }
+
+  public Instant getResolutionDueAt() {
+    return resolutionDueAt;
+  }
+
+  public void setResolutionDueAt(Instant resolutionDueAt) {
+    this.resolutionDueAt = resolutionDueAt;
+  }
+
+  public Instant getFirstResponseAt() {
+    return firstResponseAt;
+  }
+
+  public void setFirstResponseAt(Instant firstResponseAt) {
+    this.firstResponseAt = firstResponseAt;
+  }
+
+  public Instant getResolvedAt() {
+    return resolvedAt;
+  }
+
+  public void setResolvedAt(Instant resolvedAt) {
+    this.resolvedAt = resolvedAt;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public void setClosedAt(Instant closedAt) {
+    this.closedAt = closedAt;
+  }
+
+  public Instant getPausedSince() {
+    return pausedSince;
+  }
+
+  public void setPausedSince(Instant pausedSince) {
+    this.pausedSince = pausedSince;
+  }
+
+  public Resolution getResolution() {
+    return resolution;
+  }
+
+  public void setResolution(Resolution resolution) {
+    this.resolution = resolution;
+  }
+
+  public String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public String getRequestFingerprint() {
+    return requestFingerprint;
+  }
+
+  public void setIdempotency(String idempotencyKey, String requestFingerprint) {
+    this.idempotencyKey = idempotencyKey;
+    this.requestFingerprint = requestFingerprint;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public void setProcessInstanceId(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+}

@@ -1,0 +1,125 @@
+package com.produsoft.supportdesk.ticket;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/tickets")
+@Tag(name = "Tickets", description = "Support registrations (charter C4–C8)")
+public class TicketController {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final TicketService tickets;
+  private final TicketRepository repository;
+  private final JournalRepository journal;
+
+  public TicketController(TicketService tickets, TicketRepository repository, JournalRepository journal) {
+    this.tickets = tickets;
+    this.repository = repository;
+    this.journal = journal;
+  }
+
+  /** What an anonymous registrant gets back: the number to quote, nothing of anybody else's data. */
+  public record Receipt(String eonNumber, TicketStatus status, Instant registeredAt) {
+    static Receipt of(Ticket ticket) {
+      return new Receipt(ticket.getEonNumber(), ticket.getStatus(), ticket.getRegisteredAt());
+    }
+  }
+
+  @PostMapping
+  @Operation(summary = "Register a ticket (public: the website's support form posts here)",
+      responses = {
+          @ApiResponse(responseCode = "201", description = "Registered; the EON call number is in the body"),
+          @ApiResponse(responseCode = "400", description = "Invalid registration: every bad field is named"),
+          @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for another registration"),
+          @ApiResponse(responseCode = "429", description = "Too many registrations from this client")})
+  public ResponseEntity<Receipt> register(@Valid @RequestBody TicketRegistration registration,
+      @Parameter(description = "Makes a retried request return the same ticket instead of a second one")
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 8, max = 100) String idempotencyKey) {
+    TicketService.Registered registered;
+    try {
+      registered = tickets.register(registration, Channel.WEB, idempotencyKey);
+    } catch (DataIntegrityViolationException concurrentRetry) {
+      // A parallel retry with the same key committed first (unique key): answer its ticket.
+      registered = tickets.earlierRegistration(registration, Channel.WEB, idempotencyKey)
+          .orElseThrow(() -> concurrentRetry);
+    }
+    Receipt receipt = Receipt.of(registered.ticket());
+    return ResponseEntity.created(URI.create("/api/tickets/" + receipt.eonNumber()))
+        .header("Idempotent-Replayed", Boolean.toString(registered.replayed()))
+        .body(receipt);
+  }
+
+  @GetMapping("/{number}")
+  @Transactional(readOnly = true)
+  @Operation(summary = "A ticket with its journal (staff)", security = @SecurityRequirement(name = "basic"))
+  public TicketView get(@PathVariable String number) {
+    Ticket ticket = repository.findByEonNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
+    return TicketView.of(ticket, journal.findByTicketOrderByCreatedAtAscIdAsc(ticket));
+  }
+
+  public record UpdateReceipt(String eonNumber, TicketStatus status, String outcome) {
+  }
+
+  @PostMapping("/{number}/updates")
+  @Operation(summary = "Add the customer's news to a ticket (C8.1; staff and integrations)",
+      security = @SecurityRequirement(name = "basic"))
+  public ResponseEntity<UpdateReceipt> addUpdate(@PathVariable String number,
+      @Valid @RequestBody TicketUpdateRequest update, Authentication caller) {
+    TicketService.UpdateOutcome outcome = tickets.addUpdate(number, UpdateType.valueOf(update.type()),
+        update.message(), caller.getName());
+    Ticket ticket = outcome.ticket();
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(new UpdateReceipt(ticket.getEonNumber(), ticket.getStatus(), outcome.outcome()));
+  }
+
+  /** The staff's view of a ticket: all C4 items, entitlement, SLA and the journal. */
+  public record TicketView(String eonNumber, String companyName, String contactName, String email, String phone,
+      String product, TicketCategory category, Channel channel, String language, String description,
+      String reproduction, String thirdPartySoftware, String operatingSystem, List<String> earlierCallNumbers,
+      String impact, boolean productionStopped, boolean critical, boolean underContract, String entitlementWarning,
+      TicketStatus status, Integer priority, Instant registeredAt, Instant firstResponseDueAt,
+      Instant firstResponseAt, Instant resolutionDueAt, Instant resolvedAt, Instant closedAt, Resolution resolution,
+      List<JournalLine> journal) {
+
+    static TicketView of(Ticket t, List<JournalEntry> entries) {
+      return new TicketView(t.getEonNumber(), t.getCompanyName(), t.getContactName(), t.getEmail(), t.getPhone(),
+          t.getProductCode(), t.getCategory(), t.getChannel(), t.getLanguage().name().toLowerCase(),
+          t.getDescription(), t.getReproduction(), t.getThirdPartySoftware(), t.getOperatingSystem(),
+          List.copyOf(t.getEarlierCallNumbers()), t.getImpact(), t.isProductionStopped(), t.isCritical(),
+          t.isUnderContract(), t.getEntitlementWarning(), t.getStatus(), t.getPriority(), t.getRegisteredAt(),
+          t.getFirstResponseDueAt(), t.getFirstResponseAt(), t.getResolutionDueAt(), t.getResolvedAt(),
+          t.getClosedAt(), t.getResolution(), entries.stream().map(JournalLine::of).toList());
+    }
+  }
+
+  public record JournalLine(Instant at, JournalEntryType type, String author, boolean customerVisible, String text) {
+    static JournalLine of(JournalEntry entry) {
+      return new JournalLine(entry.getCreatedAt(), entry.getType(), entry.getAuthor(), entry.isCustomerVisible(),
+          entry.getText());
+    }
+  }
+}

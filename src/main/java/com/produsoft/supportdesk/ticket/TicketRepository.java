@@ -1,0 +1,12 @@
+package com.produsoft.supportdesk.ticket;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TicketRepository extends JpaRepository<Ticket, Long> {
+
+  Optional<Ticket> findByEonNumber(String eonNumber);
+
+  Optional<Ticket> findByIdempotencyKey(String idempotencyKey);
+}

@@ -1,0 +1,277 @@
+package com.produsoft.supportdesk.ticket;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimeDate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.produsoft.supportdesk.contract.Entitlement;
+import com.produsoft.supportdesk.contract.EntitlementService;
+import com.produsoft.supportdesk.platform.EngineClock;
+
+/**
+ * What the steps of {@code TicketProcess} do to a ticket. The delegates only map process variables to these
+ * calls; the rules live here and in the model, the data in our tables.
+ */
+@Service
+@Transactional
+public class TicketWork {
+
+  private static final String SYSTEM = "system";
+
+  private final TicketRepository tickets;
+  private final JournalRepository journal;
+  private final SlaBreachRepository breaches;
+  private final SlaClocks clocks;
+  private final EntitlementService entitlements;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final RepositoryService repositoryService;
+
+  public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
+      SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
+      ManagementService managementService, RepositoryService repositoryService) {
+    this.tickets = tickets;
+    this.journal = journal;
+    this.breaches = breaches;
+    this.clocks = clocks;
+    this.entitlements = entitlements;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.repositoryService = repositoryService;
+  }
+
+  public Ticket ticket(String eonNumber) {
+    return tickets.findByEonNumber(eonNumber).orElseThrow(() -> new TicketNotFoundException(eonNumber));
+  }
+
+  /** C1–C3, C2.2: the ticket is registered whatever the answer; the engineer sees the gaps. */
+  public Entitlement checkEntitlement(String eonNumber) {
+    Ticket ticket = ticket(eonNumber);
+    Long customerId = ticket.getCustomer() == null ? null : ticket.getCustomer().getId();
+    Entitlement entitlement = entitlements.check(customerId, ticket.getEmail(), ticket.getProductCode(),
+        EngineClock.today());
+    ticket.setUnderContract(entitlement.underContract());
+    ticket.setEntitlementWarning(entitlement.warning());
+    return entitlement;
+  }
+
+  /** The priority decision's outcome, applied: the SLA clocks start (C6.3). */
+  public Map<String, Object> startSlaClocks(String eonNumber, PriorityDecision decision) {
+    Ticket ticket = ticket(eonNumber);
+    clocks.start(ticket, decision.priority(), decision.firstResponseTarget(), decision.resolutionTarget());
+    return clocks.processVariables(ticket, decision.taskPriority());
+  }
+
+  public void recordTriage(String eonNumber, String outcome, TicketCategory category, String duplicateOf,
+      String note, String engineer) {
+    Ticket ticket = ticket(eonNumber);
+    if (category != null && category != ticket.getCategory()) {
+      note(ticket, engineer, "Category changed from " + ticket.getCategory() + " to " + category);
+      ticket.setCategory(category);
+    }
+    if (duplicateOf != null && !duplicateOf.isBlank() && !ticket.getEarlierCallNumbers().contains(duplicateOf)) {
+      ticket.getEarlierCallNumbers().add(duplicateOf.strip());
+    }
+    note(ticket, engineer, "Triage: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+  }
+
+  /** A question to the customer is a customer-visible answer; the clocks stop until the reply. */
+  public void askCustomer(String eonNumber, String question) {
+    Ticket ticket = ticket(eonNumber);
+    Instant now = EngineClock.now();
+    messageSent(ticket, "Question to the customer: " + question, now);
+    ticket.setStatus(TicketStatus.WAITING_FOR_CUSTOMER);
+    clocks.pause(ticket, now);
+  }
+
+  public void remindCustomer(String eonNumber, int reminder) {
+    messageSent(ticket(eonNumber), "Reminder " + reminder + ": we are waiting for your answer", EngineClock.now());
+  }
+
+  public Map<String, Object> resumeSlaClocks(String eonNumber, int taskPriority) {
+    Ticket ticket = ticket(eonNumber);
+    clocks.resume(ticket, EngineClock.now());
+    ticket.setStatus(TicketStatus.OPEN);
+    return clocks.processVariables(ticket, taskPriority);
+  }
+
+  /** C5.4/C6.4: the answer by mail, a logged phone call or a planned remote session. */
+  public void recordAnswer(String eonNumber, String answer, String answerChannel, Date remoteSessionAt,
+      String engineer) {
+    Ticket ticket = ticket(eonNumber);
+    String how = remoteSessionAt != null
+        ? "Remote session planned for " + remoteSessionAt.toInstant()
+        : "Answered by " + Objects.requireNonNullElse(answerChannel, "MAIL").toLowerCase();
+    messageSent(ticket, how + ": " + answer, EngineClock.now());
+    ticket.setResolutionText(answer);
+  }
+
+  /** C7.2: the bug goes to the supplier; meanwhile the customer gets a workaround. */
+  public void recordBugEscalation(String eonNumber, String supplierReference, String workaround, String engineer) {
+    Ticket ticket = ticket(eonNumber);
+    note(ticket, engineer, "Passed to the supplier, reference " + supplierReference);
+    messageSent(ticket, "Workaround: " + workaround, EngineClock.now());
+    ticket.setResolutionText(workaround);
+  }
+
+  /** C3.2, C7.3: the suggestion is registered for a next release. */
+  public void registerSuggestion(String eonNumber) {
+    Ticket ticket = ticket(eonNumber);
+    messageSent(ticket, "Your suggestion is registered on the " + ticket.getProductCode()
+        + " wish list for a next release", EngineClock.now());
+  }
+
+  public void sendSolution(String eonNumber) {
+    Ticket ticket = ticket(eonNumber);
+    Instant now = EngineClock.now();
+    messageSent(ticket, "Solution sent", now);
+    ticket.setResolvedAt(now);
+    ticket.setStatus(TicketStatus.SOLUTION_SENT);
+  }
+
+  public void reopen(String eonNumber) {
+    Ticket ticket = ticket(eonNumber);
+    ticket.setResolvedAt(null);
+    ticket.setStatus(TicketStatus.OPEN);
+    journal.save(new JournalEntry(ticket, EngineClock.now(), JournalEntryType.STATUS_CHANGE, SYSTEM, true,
+        "Reopened on the customer's reaction"));
+  }
+
+  public void close(String eonNumber, Resolution resolution) {
+    Ticket ticket = ticket(eonNumber);
+    Instant now = EngineClock.now();
+    ticket.setResolution(resolution);
+    ticket.setStatus(TicketStatus.CLOSED);
+    ticket.setClosedAt(now);
+    if (ticket.getResolvedAt() == null) {
+      ticket.setResolvedAt(now);
+    }
+    ticket.setPausedSince(null);
+    journal.save(new JournalEntry(ticket, now, JournalEntryType.STATUS_CHANGE, SYSTEM, true,
+        "Closed: " + resolution));
+  }
+
+  /** 80 % of a target: the people working on the ticket see it on their task and in the journal. */
+  public void warn(String eonNumber, SlaClock clock, String processInstanceId) {
+    Ticket ticket = ticket(eonNumber);
+    String text = clock + " deadline approaching: due " + dueAt(ticket, clock);
+    journal.save(new JournalEntry(ticket, EngineClock.now(), JournalEntryType.SLA_WARNING, SYSTEM, false, text));
+    commentOnOpenTasks(processInstanceId, text);
+  }
+
+  /**
+   * Records a missed deadline once, unless it was met after all (answered meanwhile). Answers whether this is a
+   * new breach, which the leads then review.
+   */
+  public boolean recordBreach(String eonNumber, SlaClock clock, Instant nextUpdateReceivedAt,
+      Instant nextUpdateDueAt) {
+    Ticket ticket = ticket(eonNumber);
+    boolean met = switch (clock) {
+      case FIRST_RESPONSE -> ticket.isFirstResponseGiven();
+      case RESOLUTION -> ticket.getResolvedAt() != null;
+      case NEXT_UPDATE -> journal.existsByTicketAndCustomerVisibleTrueAndTypeAndCreatedAtGreaterThanEqual(
+          ticket, JournalEntryType.MESSAGE_SENT, nextUpdateReceivedAt);
+    };
+    Instant dueAt = clock == SlaClock.NEXT_UPDATE ? nextUpdateDueAt : dueAt(ticket, clock);
+    if (met || breaches.existsByTicketAndClockAndDueAt(ticket, clock, dueAt)
+        || clock != SlaClock.NEXT_UPDATE && breaches.existsByTicketAndClock(ticket, clock)) {
+      return false;
+    }
+    Instant now = EngineClock.now();
+    breaches.save(new SlaBreach(ticket, clock, dueAt, now));
+    journal.save(new JournalEntry(ticket, now, JournalEntryType.SLA_BREACH, SYSTEM, false,
+        clock + " deadline " + dueAt + " missed"));
+    return true;
+  }
+
+  /** C8.1 the problem happens more often, or other news: the assignee sees it on the task. */
+  public void notifyAssignee(String eonNumber, String updateType, String message, String processInstanceId) {
+    commentOnOpenTasks(processInstanceId, "Customer update (" + updateType + "): " + message);
+  }
+
+  public Instant nextUpdateDue(String eonNumber, Instant updateReceivedAt) {
+    return clocks.nextUpdateDue(ticket(eonNumber), updateReceivedAt);
+  }
+
+  /**
+   * C8.1 critical: the priority decided again moves the ticket's deadlines, the open tasks' priority and due
+   * date, and the SLA timers already waiting.
+   */
+  public Map<String, Object> changePriority(String eonNumber, PriorityDecision decision, String processInstanceId) {
+    Ticket ticket = ticket(eonNumber);
+    Map<Instant, Instant> movedDeadlines = new HashMap<>();
+    Instant oldFirstResponse = ticket.getFirstResponseDueAt();
+    Instant oldResolution = ticket.getResolutionDueAt();
+    clocks.applyTargets(ticket, decision.priority(), decision.firstResponseTarget(), decision.resolutionTarget());
+    movedDeadlines.put(oldFirstResponse, ticket.getFirstResponseDueAt());
+    movedDeadlines.put(oldResolution, ticket.getResolutionDueAt());
+    note(ticket, SYSTEM, "Priority decided again: " + decision.priority());
+
+    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      taskService.setPriority(task.getId(), decision.taskPriority());
+      Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+      if (movedDeadlines.containsKey(due)) {
+        task.setDueDate(Date.from(movedDeadlines.get(due)));
+        taskService.saveTask(task);
+      }
+    }
+    Map<String, Object> variables = clocks.processVariables(ticket, decision.taskPriority());
+    moveSlaTimers(processInstanceId, variables);
+    return variables;
+  }
+
+  /** A timer whose date is a plain {@code ${variable}} of the changed deadlines fires at the new date. */
+  private void moveSlaTimers(String processInstanceId, Map<String, Object> deadlines) {
+    for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+      String activityId = managementService.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
+          .singleResult().getActivityId();
+      String definitionId = timer.getProcessDefinitionId();
+      var element = repositoryService.getBpmnModelInstance(definitionId).getModelElementById(activityId);
+      if (element == null) {
+        continue;
+      }
+      element.getChildElementsByType(TimerEventDefinition.class).stream()
+          .map(TimerEventDefinition::getTimeDate)
+          .filter(Objects::nonNull)
+          .map(TimeDate::getTextContent)
+          .map(String::strip)
+          .filter(expression -> expression.matches("\\$\\{\\w+}"))
+          .map(expression -> expression.substring(2, expression.length() - 1))
+          .filter(deadlines::containsKey)
+          .findFirst()
+          .ifPresent(variable -> managementService.setJobDuedate(timer.getId(), (Date) deadlines.get(variable)));
+    }
+  }
+
+  private Instant dueAt(Ticket ticket, SlaClock clock) {
+    return clock == SlaClock.FIRST_RESPONSE ? ticket.getFirstResponseDueAt() : ticket.getResolutionDueAt();
+  }
+
+  private void commentOnOpenTasks(String processInstanceId, String text) {
+    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      taskService.createComment(task.getId(), processInstanceId, text);
+    }
+  }
+
+  private void note(Ticket ticket, String author, String text) {
+    journal.save(new JournalEntry(ticket, EngineClock.now(), JournalEntryType.ENGINEER_NOTE,
+        author == null ? SYSTEM : author, false, text));
+  }
+
+  private void messageSent(Ticket ticket, String text, Instant now) {
+    journal.save(new JournalEntry(ticket, now, JournalEntryType.MESSAGE_SENT, SYSTEM, true, text));
+    clocks.recordCustomerVisibleAnswer(ticket, now);
+  }
+}
