@@ -167,7 +167,10 @@ public class OfficeHours {
     return next;
   }
 
-  /** Legal holidays only: jollyday's Belgian calendar also lists observances (2 Nov, 15 Nov, 31 Dec) that are working days. */
+  /**
+   * Legal holidays only: jollyday's Belgian calendar also lists observances (All Souls, King's Feast, New Year's
+   * Eve) on which Produsoft works.
+   */
   private Set<LocalDate> publicHolidays(int year) {
     return publicHolidaysByYear.computeIfAbsent(year, y -> belgianHolidays
         .getHolidays(Year.of(y), HolidayType.PUBLIC_HOLIDAY).stream()

@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
 import org.camunda.bpm.engine.impl.el.StartProcessVariableScope;
@@ -168,7 +167,7 @@ class OfficeHoursTest {
 
     private List<String> publicHolidays(HolidayManager manager, int year) {
       return manager.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY).stream()
-          .map(Holiday::getDate).map(LocalDate::toString).collect(Collectors.toList());
+          .map(Holiday::getDate).map(LocalDate::toString).toList();
     }
 
     @ParameterizedTest(name = "closed on {0}")
