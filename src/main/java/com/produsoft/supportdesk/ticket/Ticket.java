@@ -130,6 +130,10 @@ public class Ticket {
   @JdbcTypeCode(SqlTypes.VARCHAR)
   private Resolution resolution;
 
+  /** The answer, workaround or solution the customer received. */
+  @Lob
+  private String resolutionText;
+
   /** The client's Idempotency-Key of the registration, with a fingerprint of what it sent. */
   private String idempotencyKey;
   private String requestFingerprint;
@@ -429,6 +433,14 @@ public class Ticket {
 
   public void setResolution(Resolution resolution) {
     this.resolution = resolution;
+  }
+
+  public String getResolutionText() {
+    return resolutionText;
+  }
+
+  public void setResolutionText(String resolutionText) {
+    this.resolutionText = resolutionText;
   }
 
   public String getIdempotencyKey() {

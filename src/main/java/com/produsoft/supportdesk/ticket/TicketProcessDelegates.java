@@ -1,0 +1,178 @@
+package com.produsoft.supportdesk.ticket;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.produsoft.supportdesk.contract.Entitlement;
+
+/**
+ * The service tasks of {@code TicketProcess}, wired by {@code camunda:delegateExpression="${name}"}. Each one
+ * maps process variables to a {@link TicketWork} call and its answer back; nothing else.
+ */
+@Configuration
+class TicketProcessDelegates {
+
+  private final TicketWork work;
+
+  TicketProcessDelegates(TicketWork work) {
+    this.work = work;
+  }
+
+  private static String eon(DelegateExecution execution) {
+    return (String) execution.getVariable("eonNumber");
+  }
+
+  private static SlaClock clock(DelegateExecution execution) {
+    return SlaClock.valueOf((String) execution.getVariable("clock"));
+  }
+
+  private static String currentUser(DelegateExecution execution) {
+    return execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+        ? null
+        : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static PriorityDecision decision(DelegateExecution execution) {
+    return PriorityDecision.of((Map<String, Object>) execution.getVariable("priorityDecision"));
+  }
+
+  private static int taskPriority(DelegateExecution execution) {
+    return ((Number) execution.getVariable("taskPriority")).intValue();
+  }
+
+  @Bean
+  JavaDelegate checkEntitlement() {
+    return execution -> {
+      Entitlement entitlement = work.checkEntitlement(eon(execution));
+      execution.setVariable("underContract", entitlement.underContract());
+      execution.setVariable("entitlementWarning", entitlement.warning());
+    };
+  }
+
+  @Bean
+  JavaDelegate startSlaClocks() {
+    return execution -> execution.setVariables(work.startSlaClocks(eon(execution), decision(execution)));
+  }
+
+  @Bean
+  JavaDelegate recordTriage() {
+    return execution -> {
+      String category = (String) execution.getVariable("category");
+      work.recordTriage(eon(execution), (String) execution.getVariable("triageOutcome"),
+          category == null ? null : TicketCategory.valueOf(category), (String) execution.getVariable("duplicateOf"),
+          (String) execution.getVariable("triageNote"), currentUser(execution));
+    };
+  }
+
+  @Bean
+  JavaDelegate askCustomer() {
+    return execution -> {
+      work.askCustomer(eon(execution), (String) execution.getVariable("questionToCustomer"));
+      execution.setVariable("firstResponseGiven", true);
+    };
+  }
+
+  @Bean
+  JavaDelegate remindCustomer() {
+    return execution -> {
+      int reminder = ((Number) execution.getVariable("remindersSent")).intValue() + 1;
+      work.remindCustomer(eon(execution), reminder);
+      execution.setVariable("remindersSent", reminder);
+    };
+  }
+
+  @Bean
+  JavaDelegate resumeSlaClocks() {
+    return execution -> execution.setVariables(work.resumeSlaClocks(eon(execution), taskPriority(execution)));
+  }
+
+  @Bean
+  JavaDelegate recordAnswer() {
+    return execution -> {
+      work.recordAnswer(eon(execution), (String) execution.getVariable("answer"),
+          (String) execution.getVariable("answerChannel"), (Date) execution.getVariable("remoteSessionAt"),
+          currentUser(execution));
+      execution.setVariable("firstResponseGiven", true);
+    };
+  }
+
+  @Bean
+  JavaDelegate recordBugEscalation() {
+    return execution -> {
+      work.recordBugEscalation(eon(execution), (String) execution.getVariable("supplierReference"),
+          (String) execution.getVariable("workaround"), currentUser(execution));
+      execution.setVariable("firstResponseGiven", true);
+    };
+  }
+
+  @Bean
+  JavaDelegate registerSuggestion() {
+    return execution -> {
+      work.registerSuggestion(eon(execution));
+      execution.setVariable("firstResponseGiven", true);
+    };
+  }
+
+  @Bean
+  JavaDelegate sendSolution() {
+    return execution -> {
+      work.sendSolution(eon(execution));
+      execution.setVariable("firstResponseGiven", true);
+    };
+  }
+
+  @Bean
+  JavaDelegate reopenTicket() {
+    return execution -> work.reopen(eon(execution));
+  }
+
+  @Bean
+  JavaDelegate closeTicket() {
+    return execution -> work.close(eon(execution), Resolution.valueOf((String) execution.getVariable("resolution")));
+  }
+
+  @Bean
+  JavaDelegate warnAssignee() {
+    return execution -> work.warn(eon(execution), clock(execution), execution.getProcessInstanceId());
+  }
+
+  @Bean
+  JavaDelegate recordSlaBreach() {
+    return execution -> {
+      Date receivedAt = (Date) execution.getVariable("updateReceivedAt");
+      Date nextUpdateDueAt = (Date) execution.getVariable("nextUpdateDueAt");
+      boolean newBreach = work.recordBreach(eon(execution), clock(execution),
+          receivedAt == null ? null : receivedAt.toInstant(),
+          nextUpdateDueAt == null ? null : nextUpdateDueAt.toInstant());
+      execution.setVariableLocal("newBreach", newBreach);
+    };
+  }
+
+  @Bean
+  JavaDelegate notifyAssignee() {
+    return execution -> work.notifyAssignee(eon(execution), (String) execution.getVariable("updateType"),
+        (String) execution.getVariable("updateMessage"), execution.getProcessInstanceId());
+  }
+
+  @Bean
+  JavaDelegate changePriority() {
+    return execution -> execution.setVariables(
+        work.changePriority(eon(execution), decision(execution), execution.getProcessInstanceId()));
+  }
+
+  @Bean
+  JavaDelegate startNextUpdateClock() {
+    return execution -> {
+      Instant receivedAt = com.produsoft.supportdesk.platform.EngineClock.now();
+      execution.setVariableLocal("updateReceivedAt", Date.from(receivedAt));
+      execution.setVariableLocal("nextUpdateDueAt", Date.from(work.nextUpdateDue(eon(execution), receivedAt)));
+    };
+  }
+}
