@@ -50,7 +50,7 @@ class RegistrationGuard extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > properties.maxRequestBytes()) {
-      refuse(response, HttpStatus.CONTENT_TOO_LARGE, "The registration is larger than "
+      refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "The registration is larger than "
           + properties.maxRequestBytes() + " bytes; send attachments by mail or through the web form");
       return;
     }

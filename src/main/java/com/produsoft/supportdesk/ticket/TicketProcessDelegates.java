@@ -6,10 +6,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.produsoft.supportdesk.contract.Entitlement;
+import com.produsoft.supportdesk.platform.EngineClock;
 
 /**
  * The service tasks of {@code TicketProcess}, wired by {@code camunda:delegateExpression="${name}"}. Each one
@@ -45,6 +48,13 @@ class TicketProcessDelegates {
 
   private static int taskPriority(DelegateExecution execution) {
     return ((Number) execution.getVariable("taskPriority")).intValue();
+  }
+
+  /** Every user task shows the ticket's facts: a task-local JSON copy, fresh when the task is created. */
+  @Bean
+  TaskListener loadTicketFacts() {
+    return task -> task.setVariableLocal("ticket", SpinValues.jsonValue(work.factsAsJson(
+        (String) task.getVariable("eonNumber"))).create());
   }
 
   @Bean
@@ -170,7 +180,7 @@ class TicketProcessDelegates {
   @Bean
   JavaDelegate startNextUpdateClock() {
     return execution -> {
-      Instant receivedAt = com.produsoft.supportdesk.platform.EngineClock.now();
+      Instant receivedAt = EngineClock.now();
       execution.setVariableLocal("updateReceivedAt", Date.from(receivedAt));
       execution.setVariableLocal("nextUpdateDueAt", Date.from(work.nextUpdateDue(eon(execution), receivedAt)));
     };

@@ -1,8 +1,11 @@
 package com.produsoft.supportdesk.ticket;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,6 +19,8 @@ import org.camunda.bpm.model.bpmn.instance.TimeDate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.contract.Entitlement;
 import com.produsoft.supportdesk.contract.EntitlementService;
 import com.produsoft.supportdesk.platform.EngineClock;
@@ -29,6 +34,8 @@ import com.produsoft.supportdesk.platform.EngineClock;
 public class TicketWork {
 
   private static final String SYSTEM = "system";
+  private static final DateTimeFormatter JOURNAL_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.BRUSSELS);
 
   private final TicketRepository tickets;
   private final JournalRepository journal;
@@ -38,10 +45,12 @@ public class TicketWork {
   private final TaskService taskService;
   private final ManagementService managementService;
   private final RepositoryService repositoryService;
+  private final ObjectMapper json;
 
   public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
       SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
-      ManagementService managementService, RepositoryService repositoryService) {
+      ManagementService managementService, RepositoryService repositoryService, ObjectMapper json) {
+    this.json = json;
     this.tickets = tickets;
     this.journal = journal;
     this.breaches = breaches;
@@ -54,6 +63,40 @@ public class TicketWork {
 
   public Ticket ticket(String eonNumber) {
     return tickets.findByEonNumber(eonNumber).orElseThrow(() -> new TicketNotFoundException(eonNumber));
+  }
+
+  /** What an engineer's form shows of a ticket: the C4 items, entitlement, earlier calls and the journal. */
+  @Transactional(readOnly = true)
+  public String factsAsJson(String eonNumber) {
+    Ticket ticket = ticket(eonNumber);
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("eonNumber", ticket.getEonNumber());
+    facts.put("companyName", ticket.getCompanyName());
+    facts.put("contactName", ticket.getContactName());
+    facts.put("email", ticket.getEmail());
+    facts.put("phone", ticket.getPhone());
+    facts.put("product", ticket.getProductCode());
+    facts.put("category", ticket.getCategory().name());
+    facts.put("channel", ticket.getChannel().name());
+    facts.put("description", ticket.getDescription());
+    facts.put("reproduction", ticket.getReproduction());
+    facts.put("thirdPartySoftware", ticket.getThirdPartySoftware());
+    facts.put("operatingSystem", ticket.getOperatingSystem());
+    facts.put("impact", ticket.getImpact());
+    facts.put("productionStopped", ticket.isProductionStopped());
+    facts.put("earlierCallNumbers", List.copyOf(ticket.getEarlierCallNumbers()));
+    facts.put("entitlementWarning", ticket.getEntitlementWarning());
+    facts.put("journal", journal.findByTicketOrderByCreatedAtAscIdAsc(ticket).stream()
+        .map(entry -> Map.of(
+            "at", JOURNAL_TIME.format(entry.getCreatedAt()),
+            "author", entry.getAuthor(),
+            "text", entry.getText()))
+        .toList());
+    try {
+      return json.writeValueAsString(facts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the facts of " + eonNumber, e);
+    }
   }
 
   /** C1–C3, C2.2: the ticket is registered whatever the answer; the engineer sees the gaps. */

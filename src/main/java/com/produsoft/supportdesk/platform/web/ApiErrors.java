@@ -70,7 +70,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
       return invalid(List.of(new FieldProblem(field, "has the wrong type or format")));
     }
     if (RequestTooLargeException.causedBy(ex)) {
-      return problem(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large");
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large");
     }
     return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
   }
