@@ -5,7 +5,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** A maker of software that Produsoft resells; support passes bugs on to it (C7.2). */
+/** A maker of software that Produsoft resells; support passes bugs on to it (C7.2). Reference data (Liquibase). */
 @Entity
 public class Supplier {
 
@@ -19,11 +19,6 @@ public class Supplier {
   private String supportEmail;
 
   protected Supplier() {
-  }
-
-  public Supplier(String name, String supportEmail) {
-    this.name = name;
-    this.supportEmail = supportEmail;
   }
 
   public Long getId() {
