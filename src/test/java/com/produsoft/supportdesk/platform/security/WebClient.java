@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /** A small HTTP client for tests against the running application: Basic auth, and the webapps' login. */
 public final class WebClient {
@@ -27,9 +28,15 @@ public final class WebClient {
   }
 
   public HttpResponse<String> post(String path, String contentType, String body, String user, String password) {
+    return post(path, contentType, body, user, password, Map.of());
+  }
+
+  public HttpResponse<String> post(String path, String contentType, String body, String user, String password,
+      Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
     return send(withBasic(request, user, password));
   }
 

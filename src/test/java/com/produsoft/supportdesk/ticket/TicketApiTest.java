@@ -1,0 +1,233 @@
+package com.produsoft.supportdesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.produsoft.supportdesk.calendar.OfficeHours;
+import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.platform.security.WebClient;
+
+/** The ticket API end to end on the embedded default: registration, idempotency, validation, C8.1 updates. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TicketApiTest {
+
+  private static final String JSON = "application/json";
+  private static final String PASSWORD = DemoUsers.PASSWORD;
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ObjectMapper json;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  TicketRepository tickets;
+  @Autowired
+  OfficeHours officeHours;
+
+  WebClient web;
+
+  @BeforeEach
+  void client() {
+    web = new WebClient(port);
+  }
+
+  static String registration(String category, boolean productionStopped) {
+    return """
+        {"companyName": "Metaalwerken Vandamme", "contactName": "Jan Vandamme",
+         "email": "jan.vandamme@vandamme.example", "phone": "+32 50 12 34 56",
+         "product": "EDGECAM", "category": "%s", "productionStopped": %s, "language": "nl",
+         "description": "Postprocessor output stops after tool change",
+         "reproduction": "Open part 4711 and generate NC code", "operatingSystem": "Windows 11 23H2",
+         "thirdPartySoftware": "SolidWorks 2025 SP2", "impact": "One machine waits",
+         "earlierCallNumbers": ["EON-2026-00001"]}
+        """.formatted(category, productionStopped);
+  }
+
+  private JsonNode register(String body, String idempotencyKey) throws Exception {
+    HttpResponse<String> response = web.post("/api/tickets", JSON, body, null, null,
+        Map.of("Idempotency-Key", idempotencyKey));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return json.readTree(response.body());
+  }
+
+  private Task openTask(String eonNumber) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(eonNumber).singleResult();
+  }
+
+  @Test
+  @DisplayName("C5.1/C6: a web registration answers its EON number and queues 'Triage ticket' for the product team, due in office hours, prioritised by the DMN")
+  void registrationQueuesTriageForTheProductTeam() throws Exception {
+    JsonNode receipt = register(registration("BUG", true), UUID.randomUUID().toString());
+    String eon = receipt.get("eonNumber").asText();
+    assertThat(eon).matches(TicketRegistration.EON_NUMBER);
+
+    Task triage = openTask(eon);
+    assertThat(triage.getName()).isEqualTo("Triage ticket");
+    Ticket ticket = tickets.findByEonNumber(eon).orElseThrow();
+    assertThat(ticket.isUnderContract()).as("C1.2 Vandamme's contract is active").isTrue();
+    assertThat(ticket.getPriority()).as("C5.3 production stands still, under contract").isEqualTo(1);
+    assertThat(triage.getPriority()).isEqualTo(100);
+    Instant due = triage.getDueDate().toInstant();
+    assertThat(due).isEqualTo(ticket.getFirstResponseDueAt());
+    assertThat(officeHours.isOpen(due.minusSeconds(1))).as("C6 the deadline falls within office hours").isTrue();
+    assertThat(officeHours.officeTimeBetween(ticket.getClockStartedAt(), due))
+        .isEqualTo(Duration.parse(ticket.getFirstResponseTarget()));
+
+    assertThat(taskNames("engineer.edgecam", eon)).containsExactly("Triage ticket");
+    assertThat(taskNames("engineer.visi", eon)).as("another team does not see it").isEmpty();
+    assertThat(taskNames("lead", eon)).containsExactly("Triage ticket");
+  }
+
+  @Test
+  @DisplayName("Idempotency-Key: a retried registration answers the same ticket; the key reused for another request is refused")
+  void retriedRegistrationAnswersTheSameTicket() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String first = register(registration("SUPPORT", false), key).get("eonNumber").asText();
+    long ticketsAfterFirst = tickets.count();
+
+    HttpResponse<String> retry = web.post("/api/tickets", JSON, registration("SUPPORT", false), null, null,
+        Map.of("Idempotency-Key", key));
+    assertThat(retry.statusCode()).isEqualTo(201);
+    assertThat(json.readTree(retry.body()).get("eonNumber").asText()).isEqualTo(first);
+    assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(tickets.count()).isEqualTo(ticketsAfterFirst);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(first).count()).isEqualTo(1);
+
+    HttpResponse<String> other = web.post("/api/tickets", JSON, registration("BUG", false), null, null,
+        Map.of("Idempotency-Key", key));
+    assertThat(other.statusCode()).isEqualTo(422);
+  }
+
+  @Test
+  @DisplayName("An invalid registration answers 400 naming each bad field, and stores no ticket, journal line or process")
+  void invalidRegistrationIsRefusedWhole() throws Exception {
+    Map<String, Long> before = counts();
+    HttpResponse<String> response = web.post("/api/tickets", JSON, """
+        {"companyName": "", "contactName": "Jan", "email": "not-an-address", "phone": "+32 50 12 34 56",
+         "product": "AUTOCAD", "category": "QUESTION", "description": "",
+         "earlierCallNumbers": ["42"]}
+        """, null, null);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    List<String> fields = json.readTree(response.body()).get("errors").findValuesAsText("field");
+    assertThat(fields).contains("companyName", "email", "product", "category", "description", "productionStopped",
+        "earlierCallNumbers[0]");
+    assertThat(counts()).isEqualTo(before);
+
+    assertThat(web.post("/api/tickets", JSON, "{\"companyName\": ", null, null).statusCode()).isEqualTo(400);
+    assertThat(web.post("/api/tickets", "text/plain", "hello", null, null).statusCode()).isEqualTo(415);
+    assertThat(web.post("/api/tickets", JSON, registration("BUG", false).replace("false", "\"maybe\""), null, null)
+        .body()).contains("productionStopped");
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("C8.1 critical: the priority is decided again and the open task moves up; solved by the customer: the ticket closes")
+  void customerUpdatesReachTheProcess() throws Exception {
+    String eon = register(registration("SUPPORT", false), UUID.randomUUID().toString()).get("eonNumber").asText();
+    Task before = openTask(eon);
+    assertThat(before.getPriority()).isLessThan(100);
+
+    HttpResponse<String> critical = web.post("/api/tickets/" + eon + "/updates", JSON,
+        "{\"type\": \"CRITICAL\", \"message\": \"Both machines stand still now\"}", "engineer.edgecam", PASSWORD);
+    assertThat(critical.statusCode()).as(critical.body()).isEqualTo(202);
+    Task after = openTask(eon);
+    assertThat(after.getPriority()).isEqualTo(100);
+    assertThat(after.getDueDate()).isBefore(before.getDueDate());
+    assertThat(tickets.findByEonNumber(eon).orElseThrow().getPriority()).isEqualTo(1);
+
+    HttpResponse<String> solved = web.post("/api/tickets/" + eon + "/updates", JSON,
+        "{\"type\": \"SOLVED_BY_CUSTOMER\", \"message\": \"A reboot fixed it\"}", "engineer.edgecam", PASSWORD);
+    assertThat(solved.statusCode()).isEqualTo(202);
+    Ticket closed = awaitStatus(eon, TicketStatus.CLOSED);
+    assertThat(closed.getStatus()).isEqualTo(TicketStatus.CLOSED);
+    assertThat(closed.getResolution()).isEqualTo(Resolution.SOLVED_BY_CUSTOMER);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(eon).count()).isZero();
+
+    assertThat(web.post("/api/tickets/" + eon + "/updates", JSON, "{\"type\": \"INFO\", \"message\": \"x\"}",
+        null, null).statusCode()).as("updates need a login").isEqualTo(401);
+    assertThat(web.get("/api/tickets/" + eon, "engineer.edgecam", PASSWORD).body()).contains("A reboot fixed it");
+    assertThat(web.get("/api/tickets/" + eon, null, null).statusCode()).isEqualTo(401);
+    assertThat(web.get("/api/tickets/EON-1999-00001", "engineer.edgecam", PASSWORD).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("Tasklist's REST calls: the team's engineer claims and completes triage through its form variables; another team's engineer cannot")
+  void engineerOfTheTeamWorksTheTask() throws Exception {
+    String eon = register(registration("SUPPORT", false), UUID.randomUUID().toString()).get("eonNumber").asText();
+    String taskId = openTask(eon).getId();
+
+    assertThat(web.post("/engine-rest/task/" + taskId + "/claim", JSON, "{\"userId\": \"engineer.visi\"}",
+        "engineer.visi", PASSWORD).statusCode()).isIn(403, 404);
+    assertThat(web.post("/engine-rest/task/" + taskId + "/claim", JSON, "{\"userId\": \"engineer.edgecam\"}",
+        "engineer.edgecam", PASSWORD).statusCode()).isEqualTo(204);
+    // As Tasklist asks for a Camunda Form's variables: the ticket's facts arrive as a JSON variable.
+    JsonNode formVariables = json.readTree(web.get("/engine-rest/task/" + taskId
+        + "/form-variables?deserializeValues=false", "engineer.edgecam", PASSWORD).body());
+    assertThat(formVariables.at("/ticket/type").asText()).isEqualTo("Json");
+    JsonNode facts = json.readTree(formVariables.at("/ticket/value").asText());
+    assertThat(facts.get("description").asText()).isEqualTo("Postprocessor output stops after tool change");
+    assertThat(facts.get("earlierCallNumbers").get(0).asText()).isEqualTo("EON-2026-00001");
+    assertThat(facts.get("journal").findValuesAsText("text")).isNotEmpty();
+
+    HttpResponse<String> submitted = web.post("/engine-rest/task/" + taskId + "/submit-form", JSON, """
+        {"variables": {"triageOutcome": {"value": "HANDLE"}, "category": {"value": "SUPPORT"},
+                       "triageNote": {"value": "Known postprocessor setting"}}}
+        """, "engineer.edgecam", PASSWORD);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+    assertThat(openTask(eon).getName()).isEqualTo("Answer support question");
+  }
+
+  /** Steps behind an asynchronous boundary run in the job executor, a moment later. */
+  private Ticket awaitStatus(String eon, TicketStatus status) throws InterruptedException {
+    Instant giveUp = Instant.now().plusSeconds(20);
+    Ticket ticket = tickets.findByEonNumber(eon).orElseThrow();
+    while (ticket.getStatus() != status && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(100);
+      ticket = tickets.findByEonNumber(eon).orElseThrow();
+    }
+    return ticket;
+  }
+
+  private List<String> taskNames(String user, String eon) throws Exception {
+    HttpResponse<String> response = web.get("/engine-rest/task?processInstanceBusinessKey=" + eon, user, PASSWORD);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return json.readTree(response.body()).findValuesAsText("name");
+  }
+
+  private Map<String, Long> counts() {
+    return Map.of(
+        "tickets", tickets.count(),
+        "journal", jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry", Long.class),
+        "processes", historyService.createHistoricProcessInstanceQuery().count());
+  }
+}
