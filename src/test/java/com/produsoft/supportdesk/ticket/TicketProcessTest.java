@@ -1,0 +1,380 @@
+package com.produsoft.supportdesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every path of the support ticket process (processes/support-ticket.bpmn) against the support charter,
+ * with the Java delegates replaced by recording test doubles. The coverage extension fails the class
+ * unless every flow node and sequence flow of TicketProcess was passed.
+ */
+@Deployment(resources = {"processes/support-ticket.bpmn", "processes/ticket-priority.dmn"})
+class TicketProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  private static final String EON = "EON-2025-0042";
+  private static final Instant NOW = Instant.parse("2025-03-03T09:00:00Z");
+
+  /** "bean@activity" or "bean@activity:parameter" for every delegate call, in order. */
+  private final List<String> calls = new ArrayList<>();
+  private boolean newBreach = true;
+
+  @BeforeEach
+  void registerTestDoubles() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    ClockUtil.setCurrentTime(Date.from(NOW));
+
+    Mocks.register("checkEntitlement", recording("checkEntitlement", execution -> {
+      execution.setVariable("underContract", true);
+      execution.setVariable("entitlementWarning", null);
+    }));
+    Mocks.register("startSlaClocks", recording("startSlaClocks", execution -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> decision = (Map<String, Object>) execution.getVariable("priorityDecision");
+      execution.setVariable("priority", decision.get("priority"));
+      execution.setVariable("taskPriority", decision.get("taskPriority"));
+      execution.setVariable("firstResponseWarningAt", at(Duration.ofHours(3)));
+      execution.setVariable("firstResponseDueAt", at(Duration.ofHours(4)));
+      execution.setVariable("resolutionWarningAt", at(Duration.ofHours(20)));
+      execution.setVariable("resolutionDueAt", at(Duration.ofHours(24)));
+      execution.setVariable("firstResponseGiven", false);
+    }));
+    Mocks.register("loadTicketFacts", (TaskListener) task -> task.setVariableLocal("ticket",
+        SpinValues.jsonValue("{\"eonNumber\":\"" + EON + "\",\"companyName\":\"Mouldmakers NV\"}").create()));
+    Mocks.register("askCustomer", recording("askCustomer", execution -> execution.setVariable("firstResponseGiven", true)));
+    Mocks.register("remindCustomer", recording("remindCustomer", execution -> execution.setVariable("remindersSent",
+        ((Number) execution.getVariable("remindersSent")).longValue() + 1)));
+    Mocks.register("recordSlaBreach", recording("recordSlaBreach", execution -> execution.setVariable("newBreach", newBreach)));
+    Mocks.register("startNextUpdateClock", recording("startNextUpdateClock",
+        execution -> execution.setVariableLocal("nextUpdateDueAt", at(Duration.ofHours(8)))));
+    for (String bean : List.of("recordTriage", "recordAnswer", "recordBugEscalation", "registerSuggestion",
+        "resumeSlaClocks", "sendSolution", "reopenTicket", "closeTicket", "warnAssignee", "notifyAssignee",
+        "changePriority")) {
+      Mocks.register(bean, recording(bean, execution -> { }));
+    }
+    Mocks.register("officeHours", new OfficeHoursDouble());
+  }
+
+  @AfterEach
+  void resetTestDoubles() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  @Test
+  @DisplayName("C5.1, C3.4, C6, C7.1, C5.4: a contract customer's web question is triaged, answered, and closed when the reopen period is over")
+  void supportQuestionAnsweredAndClosed() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+
+    assertThat(ticket).isWaitingAt("Task_TriageTicket")
+        .hasPassedInOrder("Task_CheckEntitlement", "Task_DecidePriority", "Task_StartSlaClocks");
+    assertThat(ticket).variables().containsEntry("priority", 2).containsEntry("taskPriority", 75);
+    Task triage = task("Task_TriageTicket", ticket);
+    assertThat(triage).hasCandidateGroup("support-edgecam");
+    assertThat(formOf(triage)).isEqualTo("triage-ticket");
+    assertThat(triage.getPriority()).isEqualTo(75);
+    assertThat(triage.getDueDate()).isEqualTo(at(Duration.ofHours(4)));
+    assertThat(taskService().getVariableLocal(triage.getId(), "ticket")).isNotNull();
+    assertThat(job("Event_FirstResponseDueSoon", ticket).getDuedate()).isEqualTo(at(Duration.ofHours(3)));
+    assertThat(job("Event_ResolutionOverdue", ticket).getDuedate()).isEqualTo(at(Duration.ofHours(24)));
+
+    triage(ticket, "HANDLE", "SUPPORT");
+    Task answer = task("Task_AnswerQuestion", ticket);
+    assertThat(answer.getDueDate()).isEqualTo(at(Duration.ofHours(24)));
+    complete(answer, withVariables("answer", "Regenerate the toolpath", "answerChannel", "MAIL"));
+
+    sendSolution(ticket);
+    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(6))));
+    execute(job("Event_ReopenPeriodOver", ticket));
+    execute(job("Task_CloseSolved", ticket));
+
+    assertThat(ticket).hasPassed("Task_RecordAnswer", "Event_SolutionReady").isEnded();
+    assertThat(calls).contains("closeTicket@Task_CloseSolved:SOLVED");
+  }
+
+  @Test
+  @DisplayName("C7.2, C8.1: a bug goes to the supplier with a workaround; the customer reopens it and work starts again with a triage")
+  void bugPassedToSupplierThenReopened() {
+    ProcessInstance ticket = registerTicket("BUG", "MAIL");
+    triage(ticket, "HANDLE", "BUG");
+    Task bug = task("Task_PassBugToSupplier", ticket);
+    assertThat(formOf(bug)).isEqualTo("pass-bug-to-supplier");
+    complete(bug, withVariables("supplierReference", "HXGN-77812", "workaround", "Use the 2024.2 postprocessor"));
+
+    sendSolution(ticket);
+    runtimeService().createMessageCorrelation("TicketReopened").processInstanceBusinessKey(EON).correlate();
+
+    assertThat(ticket).hasPassed("Task_RecordBugEscalation", "Task_ReopenTicket").isWaitingAt("Task_TriageTicket");
+  }
+
+  @Test
+  @DisplayName("C7.3, C3.2: a suggestion is registered on the wish list and the customer is told")
+  void suggestionRegisteredOnWishList() {
+    ProcessInstance ticket = registerTicket("SUGGESTION", "WEB");
+    triage(ticket, "HANDLE", "SUGGESTION");
+
+    assertThat(ticket).hasPassed("Task_RegisterSuggestion", "Event_SolutionReady").isWaitingAt("Task_SendSolution");
+  }
+
+  @ParameterizedTest(name = "{0} closes the ticket as {0}")
+  @CsvSource({"DUPLICATE", "OUT_OF_SCOPE"})
+  @DisplayName("C4.3, C9.1: a duplicate of an earlier call, or personalised software out of scope, closes the ticket without handling")
+  void closedWithoutHandling(String outcome) {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    complete(task("Task_TriageTicket", ticket), withVariables("triageOutcome", outcome, "category", "SUPPORT",
+        "duplicateOf", "EON-2024-0999"));
+    execute(job("Task_CloseWithoutHandling", ticket));
+
+    assertThat(ticket).hasPassed(outcome.equals("DUPLICATE") ? "Event_DuplicateFound" : "Event_OutOfScope")
+        .hasPassed("Event_TicketClosedWithoutHandling").isEnded();
+    assertThat(calls).contains("closeTicket@Task_CloseWithoutHandling:" + outcome);
+  }
+
+  @Test
+  @DisplayName("C4, C5.4, C6: missing information is asked (first response), the clocks pause, and the reply starts a new triage")
+  void customerAskedRepliesAndTicketIsTriagedAgain() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    askCustomer(ticket);
+    assertThat(ticket).isWaitingAt("Task_WaitForCustomer").variables()
+        .containsEntry("remindersSent", 0L).containsEntry("firstResponseGiven", true);
+
+    runtimeService().createMessageCorrelation("CustomerReplied").processInstanceBusinessKey(EON).correlate();
+
+    assertThat(ticket).hasPassed("Task_ResumeSlaClocks").isWaitingAt("Task_TriageTicket");
+  }
+
+  @Test
+  @DisplayName("C4: a customer who does not reply gets two reminders, three office days apart, then the ticket is closed")
+  void noReplyAfterTwoRemindersClosesTheTicket() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    askCustomer(ticket);
+    assertThat(job("Event_NoReply", ticket).getDuedate()).isEqualTo(at(Duration.ofDays(3)));
+
+    for (int reminder = 1; reminder <= 2; reminder++) {
+      execute(job("Event_NoReply", ticket));
+      execute(job("Task_RemindCustomer", ticket));
+      assertThat(ticket).isWaitingAt("Task_WaitForCustomer").variables().containsEntry("remindersSent", (long) reminder);
+    }
+    execute(job("Event_NoReply", ticket));
+    execute(job("Task_CloseNoReply", ticket));
+
+    assertThat(ticket).hasPassed("Event_TicketClosedNoReply").isEnded();
+    assertThat(calls).containsSubsequence("remindCustomer@Task_RemindCustomer", "remindCustomer@Task_RemindCustomer",
+        "closeTicket@Task_CloseNoReply:NO_REPLY");
+  }
+
+  @Test
+  @DisplayName("C6.4: the assignee is warned when the first response is due soon and not given")
+  void firstResponseDueSoonWarnsAssignee() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    execute(job("Event_FirstResponseDueSoon", ticket));
+    execute(job("Task_WarnAssigneeFirstResponse", ticket));
+
+    assertThat(ticket).hasPassed("Event_AssigneeWarnedFirstResponse").isWaitingAt("Task_TriageTicket");
+    assertThat(calls).contains("warnAssignee@Task_WarnAssigneeFirstResponse:FIRST_RESPONSE");
+  }
+
+  @Test
+  @DisplayName("C6.4: no warning when the first response was already given")
+  void firstResponseDueSoonButGiven() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    runtimeService().setVariable(ticket.getId(), "firstResponseGiven", true);
+    execute(job("Event_FirstResponseDueSoon", ticket));
+
+    assertThat(ticket).hasPassed("Event_FirstResponseGivenAtWarning").isWaitingAt("Task_TriageTicket");
+    assertThat(calls).noneMatch(call -> call.startsWith("warnAssignee"));
+  }
+
+  @Test
+  @DisplayName("C6.4: a missed first response is recorded and a support lead reviews the overdue ticket")
+  void firstResponseOverdueIsReviewedByLeads() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    execute(job("Event_FirstResponseOverdue", ticket));
+
+    Task review = task("Task_ReviewOverdueTicket", ticket);
+    assertThat(review).hasCandidateGroup("support-leads");
+    assertThat(formOf(review)).isEqualTo("review-overdue-ticket");
+    complete(review, withVariables("reviewNote", "Called the customer back"));
+    assertThat(ticket).hasPassed("Event_OverdueTicketReviewed").isWaitingAt("Task_TriageTicket");
+    assertThat(calls).contains("recordSlaBreach@Task_RecordFirstResponseBreach:FIRST_RESPONSE");
+  }
+
+  @Test
+  @DisplayName("C6.4: a breach already recorded for this clock is not reviewed twice")
+  void firstResponseOverdueAlreadyKnown() {
+    newBreach = false;
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    execute(job("Event_FirstResponseOverdue", ticket));
+
+    assertThat(ticket).hasPassed("Event_BreachAlreadyKnown").isWaitingAt("Task_TriageTicket");
+  }
+
+  @Test
+  @DisplayName("C6.4: no breach when the first response was given before the deadline")
+  void firstResponseOverdueButGiven() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    runtimeService().setVariable(ticket.getId(), "firstResponseGiven", true);
+    execute(job("Event_FirstResponseOverdue", ticket));
+
+    assertThat(ticket).hasPassed("Event_FirstResponseGivenAtDeadline").isWaitingAt("Task_TriageTicket");
+    assertThat(calls).noneMatch(call -> call.startsWith("recordSlaBreach"));
+  }
+
+  @Test
+  @DisplayName("C6.4: the assignee is warned when the resolution is due soon")
+  void resolutionDueSoonWarnsAssignee() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    execute(job("Event_ResolutionDueSoon", ticket));
+    execute(job("Task_WarnAssigneeResolution", ticket));
+
+    assertThat(ticket).hasPassed("Event_AssigneeWarnedResolution");
+    assertThat(calls).contains("warnAssignee@Task_WarnAssigneeResolution:RESOLUTION");
+  }
+
+  @Test
+  @DisplayName("C6.4: a missed resolution is recorded and reviewed by a support lead")
+  void resolutionOverdueIsReviewedByLeads() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    execute(job("Event_ResolutionOverdue", ticket));
+
+    assertThat(ticket).isWaitingAt("Task_TriageTicket", "Task_ReviewOverdueTicket");
+    assertThat(calls).contains("recordSlaBreach@Task_RecordResolutionBreach:RESOLUTION");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"MORE_FREQUENT", "INFO"})
+  @DisplayName("C8.1, C6.4: the assignee is notified and a missed follow-up is reviewed by a support lead")
+  void updateNotifiesAssigneeAndStartsNextUpdateClock(String updateType) {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    customerUpdate(updateType, false);
+    execute(job("Task_NotifyAssignee", ticket));
+
+    assertThat(job("Event_NextUpdateDue", ticket).getDuedate()).isEqualTo(at(Duration.ofHours(8)));
+    execute(job("Event_NextUpdateDue", ticket));
+    Task review = task("Task_ReviewOverdueUpdate", ticket);
+    assertThat(review).hasCandidateGroup("support-leads");
+    complete(review, withVariables("reviewNote", "Sent the customer a status"));
+
+    assertThat(ticket).hasPassed("Event_OverdueUpdateReviewed").isWaitingAt("Task_TriageTicket");
+    assertThat(calls).contains("notifyAssignee@Task_NotifyAssignee",
+        "recordSlaBreach@Task_RecordNextUpdateBreach:NEXT_UPDATE");
+  }
+
+  @Test
+  @DisplayName("C8.1, C6.4: a critical update decides the priority again and moves the task priority and due date")
+  void criticalUpdateDecidesPriorityAgain() {
+    newBreach = false;
+    ProcessInstance ticket = registerTicket("SUPPORT", "MAIL");
+    assertThat(ticket).variables().containsEntry("priority", 3);
+
+    customerUpdate("CRITICAL", true);
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> decision = (Map<String, Object>) runtimeService().getVariable(ticket.getId(), "priorityDecision");
+    assertThat(decision).containsEntry("priority", 1).containsEntry("firstResponseTarget", "PT1H");
+    assertThat(calls).contains("changePriority@Task_ChangePriority");
+    execute(job("Event_NextUpdateDue", ticket));
+    assertThat(ticket).hasPassed("Event_UpdateBreachAlreadyKnown").isWaitingAt("Task_TriageTicket");
+  }
+
+  @Test
+  @DisplayName("C8.1: the customer solved it: all work stops and the ticket is closed")
+  void customerSolvedTicket() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    runtimeService().createMessageCorrelation("CustomerSolvedTicket").processInstanceBusinessKey(EON).correlate();
+    execute(job("Task_CloseSolvedByCustomer", ticket));
+
+    assertThat(ticket).hasPassed("Event_TicketClosedByCustomer").isEnded();
+    assertThat(calls).contains("closeTicket@Task_CloseSolvedByCustomer:SOLVED_BY_CUSTOMER");
+  }
+
+  private void customerUpdate(String updateType, boolean critical) {
+    runtimeService().createMessageCorrelation("CustomerUpdateReceived").processInstanceBusinessKey(EON)
+        .setVariable("updateType", updateType).setVariable("critical", critical).correlate();
+  }
+
+  private ProcessInstance registerTicket(String category, String channel) {
+    return runtimeService().startProcessInstanceByKey("TicketProcess", EON, withVariables(
+        "eonNumber", EON, "product", "EDGECAM", "team", "support-edgecam", "category", category,
+        "channel", channel, "productionStopped", false, "critical", false));
+  }
+
+  private void triage(ProcessInstance ticket, String outcome, String category) {
+    complete(task("Task_TriageTicket", ticket), withVariables("triageOutcome", outcome, "category", category,
+        "triageNote", "Studied the registration"));
+  }
+
+  private void askCustomer(ProcessInstance ticket) {
+    complete(task("Task_TriageTicket", ticket), withVariables("triageOutcome", "ASK_CUSTOMER", "category", "SUPPORT",
+        "questionToCustomer", "Which Edgecam version and postprocessor?"));
+    assertThat(ticket).hasPassed("Event_InformationRequested").isWaitingAt("Task_AskCustomer");
+    execute(job("Task_AskCustomer", ticket));
+  }
+
+  private void sendSolution(ProcessInstance ticket) {
+    execute(job("Task_SendSolution", ticket));
+    assertThat(ticket).isWaitingAt("Gateway_CustomerReacts");
+    assertThat(job("Event_ReopenPeriodOver", ticket).getDuedate()).isEqualTo(at(Duration.ofDays(5)));
+  }
+
+  private static String formOf(Task task) {
+    return taskService().createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult()
+        .getCamundaFormRef().getKey();
+  }
+
+  private JavaDelegate recording(String bean, JavaDelegate behaviour) {
+    return execution -> {
+      Object parameter = execution.hasVariableLocal("resolution") ? execution.getVariableLocal("resolution")
+          : execution.getVariableLocal("clock");
+      calls.add(bean + "@" + execution.getCurrentActivityId() + (parameter == null ? "" : ":" + parameter));
+      behaviour.execute(execution);
+    };
+  }
+
+  private static Date at(Duration fromNow) {
+    return Date.from(NOW.plus(fromNow));
+  }
+
+  /** Test double of the office-hours calendar bean: an office day is a calendar day here. */
+  public static class OfficeHoursDouble {
+    public Date afterOfficeDays(int days) {
+      return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days)));
+    }
+  }
+}
