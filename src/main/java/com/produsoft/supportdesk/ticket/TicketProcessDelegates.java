@@ -1,6 +1,10 @@
 package com.produsoft.supportdesk.ticket;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 import java.util.Map;
 
@@ -39,6 +43,21 @@ class TicketProcessDelegates {
     return execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
         ? null
         : execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+  }
+
+  /** A date from a process variable: a Date, or the ISO date-time text a Camunda Form's datetime field submits. */
+  private static Instant moment(Object value) {
+    if (value == null || value instanceof String text && text.isBlank()) {
+      return null;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest((String) value, OffsetDateTime::from,
+        LocalDateTime::from);
+    return parsed instanceof OffsetDateTime withOffset
+        ? withOffset.toInstant()
+        : ((LocalDateTime) parsed).atZone(EngineClock.BRUSSELS).toInstant();
   }
 
   @SuppressWarnings("unchecked")
@@ -107,7 +126,7 @@ class TicketProcessDelegates {
   JavaDelegate recordAnswer() {
     return execution -> {
       work.recordAnswer(eon(execution), (String) execution.getVariable("answer"),
-          (String) execution.getVariable("answerChannel"), (Date) execution.getVariable("remoteSessionAt"),
+          (String) execution.getVariable("answerChannel"), moment(execution.getVariable("remoteSessionAt")),
           currentUser(execution));
       execution.setVariable("firstResponseGiven", true);
     };

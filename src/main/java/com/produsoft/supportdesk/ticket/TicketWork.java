@@ -151,11 +151,11 @@ public class TicketWork {
   }
 
   /** C5.4/C6.4: the answer by mail, a logged phone call or a planned remote session. */
-  public void recordAnswer(String eonNumber, String answer, String answerChannel, Date remoteSessionAt,
+  public void recordAnswer(String eonNumber, String answer, String answerChannel, Instant remoteSessionAt,
       String engineer) {
     Ticket ticket = ticket(eonNumber);
     String how = remoteSessionAt != null
-        ? "Remote session planned for " + remoteSessionAt.toInstant()
+        ? "Remote session planned for " + JOURNAL_TIME.format(remoteSessionAt)
         : "Answered by " + Objects.requireNonNullElse(answerChannel, "MAIL").toLowerCase();
     messageSent(ticket, how + ": " + answer, EngineClock.now());
     ticket.setResolutionText(answer);
