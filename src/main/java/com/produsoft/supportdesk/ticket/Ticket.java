@@ -1,8 +1,10 @@
 package com.produsoft.supportdesk.ticket;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -35,6 +37,8 @@ import jakarta.persistence.Version;
  */
 @Entity
 public class Ticket {
+
+  private static final SecureRandom TOKENS = new SecureRandom();
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -140,6 +144,9 @@ public class Ticket {
 
   private String processInstanceId;
 
+  /** The secret of the customer's private status page link: unguessable, unlike the EON number. */
+  private String statusToken = newStatusToken();
+
   @Version
   private long version;
 
@@ -152,6 +159,12 @@ public class Ticket {
     this.category = category;
     this.channel = channel;
     this.registeredAt = registeredAt;
+  }
+
+  private static String newStatusToken() {
+    byte[] random = new byte[32];
+    TOKENS.nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   /** Whether the customer has had a customer-visible answer. */
@@ -454,6 +467,10 @@ public class Ticket {
   public void setIdempotency(String idempotencyKey, String requestFingerprint) {
     this.idempotencyKey = idempotencyKey;
     this.requestFingerprint = requestFingerprint;
+  }
+
+  public String getStatusToken() {
+    return statusToken;
   }
 
   public String getProcessInstanceId() {

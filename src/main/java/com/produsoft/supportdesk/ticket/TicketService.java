@@ -45,10 +45,15 @@ public class TicketService {
   private final OfficeHours officeHours;
   private final TicketProperties properties;
   private final ObjectMapper json;
+  private final AttachmentRepository attachments;
+  private final AttachmentPolicy attachmentPolicy;
 
   public TicketService(TicketRepository tickets, JournalRepository journal, CustomerRepository customers,
       ContactRepository contacts, ProductRepository products, EonNumbers eonNumbers, RuntimeService runtimeService,
-      OfficeHours officeHours, TicketProperties properties, ObjectMapper json) {
+      OfficeHours officeHours, TicketProperties properties, ObjectMapper json, AttachmentRepository attachments,
+      AttachmentPolicy attachmentPolicy) {
+    this.attachments = attachments;
+    this.attachmentPolicy = attachmentPolicy;
     this.tickets = tickets;
     this.journal = journal;
     this.customers = customers;
@@ -67,6 +72,14 @@ public class TicketService {
 
   @Transactional
   public Registered register(TicketRegistration registration, Channel channel, String idempotencyKey) {
+    return register(registration, channel, idempotencyKey, List.of());
+  }
+
+  /** A registration with its files (C4.7); refused whole when a file breaks the attachment policy. */
+  @Transactional
+  public Registered register(TicketRegistration registration, Channel channel, String idempotencyKey,
+      List<NewAttachment> files) {
+    refuseBadFiles(files);
     Optional<Registered> earlier = earlierRegistration(registration, channel, idempotencyKey);
     if (earlier.isPresent()) {
       return earlier.get();
@@ -91,6 +104,7 @@ public class TicketService {
     tickets.save(ticket);
     journal.save(new JournalEntry(ticket, now, JournalEntryType.REGISTERED, "customer", true,
         "Registered by " + channel.name().toLowerCase(Locale.ROOT) + ": " + registration.description()));
+    storeFiles(ticket, files, now);
     startProcess(ticket);
     return new Registered(ticket, false);
   }
@@ -123,11 +137,22 @@ public class TicketService {
    */
   @Transactional
   public UpdateOutcome addUpdate(String eonNumber, UpdateType type, String message, String author) {
+    return addUpdate(eonNumber, type, message, author, List.of());
+  }
+
+  /** An update with files (C8.1 "by web, mail or phone"). */
+  @Transactional
+  public UpdateOutcome addUpdate(String eonNumber, UpdateType type, String message, String author,
+      List<NewAttachment> files) {
+    refuseBadFiles(files);
     Ticket ticket = tickets.findByEonNumber(eonNumber).orElseThrow(() -> new TicketNotFoundException(eonNumber));
     Instant now = EngineClock.now();
     if (ticket.isClosed()) {
-      return followUpOnClosed(ticket, type, message, author, now);
+      UpdateOutcome outcome = followUpOnClosed(ticket, type, message, author, now);
+      storeFiles(outcome.ticket(), files, now);
+      return outcome;
     }
+    storeFiles(ticket, files, now);
     journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true,
         type.name() + ": " + message));
     if (type == UpdateType.CRITICAL) {
@@ -173,6 +198,17 @@ public class TicketService {
         type == UpdateType.CRITICAL, ticket.getLanguage().name().toLowerCase(Locale.ROOT));
     Ticket newTicket = register(followUp, ticket.getChannel(), null).ticket();
     return new UpdateOutcome(newTicket, "NEW_TICKET");
+  }
+
+  private void refuseBadFiles(List<NewAttachment> files) {
+    List<AttachmentPolicy.Violation> violations = attachmentPolicy.check(files);
+    if (!violations.isEmpty()) {
+      throw new AttachmentsRefusedException(violations);
+    }
+  }
+
+  private void storeFiles(Ticket ticket, List<NewAttachment> files, Instant now) {
+    files.forEach(file -> attachments.save(new Attachment(ticket, file, now)));
   }
 
   private void identifyCustomer(Ticket ticket, TicketRegistration registration) {

@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.produsoft.supportdesk.ticket.AttachmentsRefusedException;
 import com.produsoft.supportdesk.ticket.IdempotencyKeyReusedException;
 import com.produsoft.supportdesk.ticket.TicketNotFoundException;
 
@@ -73,6 +74,14 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
       return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large");
     }
     return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
+  }
+
+  @ExceptionHandler(AttachmentsRefusedException.class)
+  ResponseEntity<Object> attachmentsRefused(AttachmentsRefusedException ex) {
+    return invalid(ex.violations().stream()
+        .map(v -> new FieldProblem(v.fileName() == null ? "attachments" : "attachments." + v.fileName(),
+            v.reason().name()))
+        .toList());
   }
 
   @ExceptionHandler(TicketNotFoundException.class)
