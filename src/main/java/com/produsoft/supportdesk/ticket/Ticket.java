@@ -77,8 +77,8 @@ public class Ticket {
   /** C4.2 a phone number to call back. */
   private String phone;
 
-  /** C4.3 earlier or similar EON calls. */
-  @ElementCollection
+  /** C4.3 earlier or similar EON calls: a few numbers, read wherever the ticket is shown. */
+  @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "ticket_earlier_call", joinColumns = @JoinColumn(name = "ticket_id"))
   @Column(name = "eon_number")
   @OrderColumn(name = "list_index")

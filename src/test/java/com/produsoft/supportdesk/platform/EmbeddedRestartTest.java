@@ -3,7 +3,6 @@ package com.produsoft.supportdesk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class EmbeddedRestartTest {
   @TempDir
   Path dataDirectory;
 
-  record Snapshot(int changesets, int users, int authorizations) {
+  record Snapshot(int changesets, int users, int authorizations, int filters, int customers) {
   }
 
   @Test
@@ -31,20 +30,22 @@ class EmbeddedRestartTest {
 
     assertThat(first.changesets()).isPositive();
     assertThat(first.users()).as("demo users").isPositive();
+    assertThat(first.filters()).as("shared Tasklist filters").isPositive();
+    assertThat(first.customers()).as("demo register").isPositive();
     assertThat(second).isEqualTo(first);
   }
 
   private Snapshot startAndSnapshot() {
+    // Arguments, not default properties: they must outrank application.yml's ./data database.
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupportDeskApplication.class)
-        .properties(Map.of(
-            "spring.datasource.url", "jdbc:h2:file:" + dataDirectory.resolve("supportdesk"),
-            "server.port", "0"))
-        .run()) {
+        .run("--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("supportdesk"), "--server.port=0")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       return new Snapshot(
           count(jdbc, "DATABASECHANGELOG"),
           count(jdbc, "ACT_ID_USER"),
-          count(jdbc, "ACT_RU_AUTHORIZATION"));
+          count(jdbc, "ACT_RU_AUTHORIZATION"),
+          count(jdbc, "ACT_RU_FILTER"),
+          count(jdbc, "customer"));
     }
   }
 

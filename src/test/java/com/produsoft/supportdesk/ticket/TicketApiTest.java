@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -216,6 +217,30 @@ class TicketApiTest {
       ticket = tickets.findByEonNumber(eon).orElseThrow();
     }
     return ticket;
+  }
+
+  @Test
+  @DisplayName("Tasklist: each engineer sees the shared filters of their team, a lead those of all teams")
+  void sharedFiltersFollowTheTeams() throws Exception {
+    List<String> edgecam = filterNames("engineer.edgecam");
+    assertThat(edgecam).contains("EDGECAM queue", "My tasks", "Due today", "SLA breached")
+        .doesNotContain("VISI queue", "Overdue tickets (leads)");
+    List<String> lead = filterNames("lead");
+    assertThat(lead).contains("EDGECAM queue", "VISI queue", "Overdue tickets (leads)");
+    assertThat(edgecam).doesNotHaveDuplicates();
+  }
+
+  private List<String> filterNames(String user) throws Exception {
+    List<String> names = new ArrayList<>();
+    json.readTree(web.get("/engine-rest/filter", user, PASSWORD).body()).forEach(f -> names.add(f.get("name").asText()));
+    return names;
+  }
+
+  @Test
+  @DisplayName("The JSON API is documented with OpenAPI")
+  void apiIsDocumented() {
+    assertThat(web.get("/v3/api-docs", null, null).body())
+        .contains("/api/tickets", "/api/tickets/{number}/updates", "Idempotency-Key", "productionStopped");
   }
 
   private List<String> taskNames(String user, String eon) throws Exception {

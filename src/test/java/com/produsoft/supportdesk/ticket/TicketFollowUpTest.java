@@ -1,0 +1,93 @@
+package com.produsoft.supportdesk.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Follow-up on a closed ticket: within the reopen period it reopens, later it becomes a new linked ticket. */
+@SpringBootTest
+@ActiveProfiles("test")
+class TicketFollowUpTest {
+
+  @Autowired
+  TicketService ticketService;
+  @Autowired
+  TicketRepository tickets;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private Ticket closedTicket() throws InterruptedException {
+    TicketRegistration registration = new TicketRegistration("Metaalwerken Vandamme", "Jan Vandamme",
+        "jan.vandamme@vandamme.example", "+32 50 12 34 56", "EDGECAM", "SUPPORT", "Licence server not found", null,
+        null, "Windows 11", List.of(), null, false, "nl");
+    String eon = ticketService.register(registration, Channel.WEB, null).ticket().getEonNumber();
+    ticketService.addUpdate(eon, UpdateType.SOLVED_BY_CUSTOMER, "Restarted the licence service", "customer");
+    return awaitClosed(eon);
+  }
+
+  private Ticket awaitClosed(String eon) throws InterruptedException {
+    Instant giveUp = Instant.now().plusSeconds(20);
+    Ticket ticket = tickets.findByEonNumber(eon).orElseThrow();
+    while (!ticket.isClosed() && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(100);
+      ticket = tickets.findByEonNumber(eon).orElseThrow();
+    }
+    assertThat(ticket.isClosed()).isTrue();
+    return ticket;
+  }
+
+  @Test
+  @DisplayName("news on a ticket closed a moment ago reopens it: a new process instance starts at triage")
+  void followUpWithinTheReopenPeriodReopens() throws Exception {
+    Ticket closed = closedTicket();
+
+    TicketService.UpdateOutcome outcome = ticketService.addUpdate(closed.getEonNumber(), UpdateType.INFO,
+        "It happened again this morning", "customer");
+
+    assertThat(outcome.outcome()).isEqualTo("REOPENED");
+    assertThat(outcome.ticket().getEonNumber()).isEqualTo(closed.getEonNumber());
+    Ticket reopened = tickets.findByEonNumber(closed.getEonNumber()).orElseThrow();
+    assertThat(reopened.getStatus()).isEqualTo(TicketStatus.OPEN);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(closed.getEonNumber()).singleResult()
+        .getTaskDefinitionKey()).isEqualTo("Task_TriageTicket");
+  }
+
+  @Test
+  @DisplayName("news after the reopen period becomes a new ticket linked to the old EON number (C4.3)")
+  void followUpAfterTheReopenPeriodBecomesANewTicket() throws Exception {
+    Ticket closed = closedTicket();
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(30, ChronoUnit.DAYS)));
+
+    TicketService.UpdateOutcome outcome = ticketService.addUpdate(closed.getEonNumber(), UpdateType.MORE_FREQUENT,
+        "The licence server is lost every day now", "customer");
+
+    assertThat(outcome.outcome()).isEqualTo("NEW_TICKET");
+    Ticket followUp = tickets.findByEonNumber(outcome.ticket().getEonNumber()).orElseThrow();
+    assertThat(followUp.getEonNumber()).isNotEqualTo(closed.getEonNumber());
+    assertThat(followUp.getEarlierCallNumbers()).containsExactly(closed.getEonNumber());
+    assertThat(followUp.getDescription()).isEqualTo("The licence server is lost every day now");
+    assertThat(tickets.findByEonNumber(closed.getEonNumber()).orElseThrow().isClosed()).isTrue();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(followUp.getEonNumber())
+        .count()).isEqualTo(1);
+  }
+}
