@@ -38,7 +38,9 @@ class EmbeddedRestartTest {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupportDeskApplication.class)
         .properties(Map.of(
             "spring.datasource.url", "jdbc:h2:file:" + dataDirectory.resolve("supportdesk"),
-            "server.port", "0"))
+            "server.port", "0",
+            "spring.mail.port", "0",
+            "support.mail.imap.port", "0"))
         .run()) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       return new Snapshot(
