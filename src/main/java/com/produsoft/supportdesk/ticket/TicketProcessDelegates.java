@@ -91,6 +91,11 @@ class TicketProcessDelegates {
   }
 
   @Bean
+  JavaDelegate sendConfirmation() {
+    return execution -> work.sendConfirmation(eon(execution));
+  }
+
+  @Bean
   JavaDelegate recordTriage() {
     return execution -> {
       String category = (String) execution.getVariable("category");

@@ -175,6 +175,12 @@ public class TicketService {
     return new UpdateOutcome(ticket, "UPDATED");
   }
 
+  /** A remark for the engineer who triages the ticket, e.g. why intake doubts it; the customer does not see it. */
+  @Transactional
+  public void flagForTriage(Ticket ticket, String remark) {
+    journal.save(new JournalEntry(ticket, EngineClock.now(), JournalEntryType.ENGINEER_NOTE, "intake", false, remark));
+  }
+
   private UpdateOutcome followUpOnClosed(Ticket ticket, UpdateType type, String message, String author, Instant now) {
     if (type == UpdateType.SOLVED_BY_CUSTOMER) {
       journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true, message));

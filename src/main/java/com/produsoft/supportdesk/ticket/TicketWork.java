@@ -46,11 +46,14 @@ public class TicketWork {
   private final ManagementService managementService;
   private final RepositoryService repositoryService;
   private final ObjectMapper json;
+  private final CustomerMails mails;
 
   public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
       SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
-      ManagementService managementService, RepositoryService repositoryService, ObjectMapper json) {
+      ManagementService managementService, RepositoryService repositoryService, ObjectMapper json,
+      CustomerMails mails) {
     this.json = json;
+    this.mails = mails;
     this.tickets = tickets;
     this.journal = journal;
     this.breaches = breaches;
@@ -117,6 +120,17 @@ public class TicketWork {
     return clocks.processVariables(ticket, decision.taskPriority());
   }
 
+  /**
+   * The customer learns the EON number and the private status link. A mail ticket's confirmation lists the C4
+   * items the mail could not hold (C5.2); a phone caller without urgency is pointed to the web form (C5.3). An
+   * automatic confirmation is no answer for the SLA clocks.
+   */
+  public void sendConfirmation(String eonNumber) {
+    Ticket ticket = ticket(eonNumber);
+    boolean nonUrgentCall = ticket.getChannel() == Channel.PHONE && !ticket.isProductionStopped();
+    mails.send(ticket, nonUrgentCall ? CustomerMails.Kind.WEB_FORM_LINK : CustomerMails.Kind.CONFIRMATION, Map.of());
+  }
+
   public void recordTriage(String eonNumber, String outcome, TicketCategory category, String duplicateOf,
       String note, String engineer) {
     Ticket ticket = ticket(eonNumber);
@@ -134,13 +148,14 @@ public class TicketWork {
   public void askCustomer(String eonNumber, String question) {
     Ticket ticket = ticket(eonNumber);
     Instant now = EngineClock.now();
-    messageSent(ticket, "Question to the customer: " + question, now);
+    mails.send(ticket, CustomerMails.Kind.QUESTION, Map.of("question", Objects.requireNonNullElse(question, "")));
+    clocks.recordCustomerVisibleAnswer(ticket, now);
     ticket.setStatus(TicketStatus.WAITING_FOR_CUSTOMER);
     clocks.pause(ticket, now);
   }
 
   public void remindCustomer(String eonNumber, int reminder) {
-    messageSent(ticket(eonNumber), "Reminder " + reminder + ": we are waiting for your answer", EngineClock.now());
+    mails.send(ticket(eonNumber), CustomerMails.Kind.REMINDER, Map.of("reminder", reminder));
   }
 
   public Map<String, Object> resumeSlaClocks(String eonNumber, int taskPriority) {
@@ -179,7 +194,8 @@ public class TicketWork {
   public void sendSolution(String eonNumber) {
     Ticket ticket = ticket(eonNumber);
     Instant now = EngineClock.now();
-    messageSent(ticket, "Solution sent", now);
+    mails.send(ticket, CustomerMails.Kind.SOLUTION, Map.of());
+    clocks.recordCustomerVisibleAnswer(ticket, now);
     ticket.setResolvedAt(now);
     ticket.setStatus(TicketStatus.SOLUTION_SENT);
   }
@@ -192,6 +208,7 @@ public class TicketWork {
         "Reopened on the customer's reaction"));
   }
 
+  /** Closes the ticket and tells the customer why. */
   public void close(String eonNumber, Resolution resolution) {
     Ticket ticket = ticket(eonNumber);
     Instant now = EngineClock.now();
@@ -204,6 +221,7 @@ public class TicketWork {
     ticket.setPausedSince(null);
     journal.save(new JournalEntry(ticket, now, JournalEntryType.STATUS_CHANGE, SYSTEM, true,
         "Closed: " + resolution));
+    mails.send(ticket, CustomerMails.Kind.CLOSED, Map.of());
   }
 
   /** 80 % of a target: the people working on the ticket see it on their task and in the journal. */

@@ -38,7 +38,8 @@ class EmbeddedRestartTest {
   private Snapshot startAndSnapshot() {
     // Arguments, not default properties: they must outrank application.yml's ./data database.
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupportDeskApplication.class)
-        .run("--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("supportdesk"), "--server.port=0")) {
+        .run("--spring.datasource.url=jdbc:h2:file:" + dataDirectory.resolve("supportdesk"), "--server.port=0",
+            "--spring.mail.port=0", "--support.mail.imap.port=0")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       return new Snapshot(
           count(jdbc, "DATABASECHANGELOG"),

@@ -42,7 +42,10 @@ class TicketHappyPathMySqlTest {
   static void start() {
     database = MySqlDatabase.createFresh("happy_path");
     String[] arguments = Stream.concat(Arrays.stream(database.springArguments()),
-        Stream.of("--support.demo-data.enabled=true", "--server.port=0")).toArray(String[]::new);
+        Stream.of("--support.demo-data.enabled=true", "--server.port=0",
+            // customer mails go to the embedded mail server, on free ports, instead of a company SMTP server
+            "--support.mail.embedded=true", "--spring.mail.port=0", "--support.mail.imap.port=0",
+            "--support.mail.imap.protocol=imap", "--support.mail.polling=false")).toArray(String[]::new);
     app = new SpringApplicationBuilder(SupportDeskApplication.class).profiles("mysql").run(arguments);
   }
 

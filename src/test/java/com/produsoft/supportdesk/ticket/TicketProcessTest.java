@@ -1,10 +1,12 @@
 package com.produsoft.supportdesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -54,6 +56,7 @@ class TicketProcessTest {
   /** "bean@activity" or "bean@activity:parameter" for every delegate call, in order. */
   private final List<String> calls = new ArrayList<>();
   private boolean newBreach = true;
+  private boolean mailServerDown;
 
   @BeforeEach
   void registerTestDoubles() {
@@ -83,6 +86,11 @@ class TicketProcessTest {
     Mocks.register("recordSlaBreach", recording("recordSlaBreach", execution -> execution.setVariable("newBreach", newBreach)));
     Mocks.register("startNextUpdateClock", recording("startNextUpdateClock",
         execution -> execution.setVariableLocal("nextUpdateDueAt", at(Duration.ofHours(8)))));
+    Mocks.register("sendConfirmation", recording("sendConfirmation", execution -> {
+      if (mailServerDown) {
+        throw new IllegalStateException("Mail server connection refused");
+      }
+    }));
     for (String bean : List.of("recordTriage", "recordAnswer", "recordBugEscalation", "registerSuggestion",
         "resumeSlaClocks", "sendSolution", "reopenTicket", "closeTicket", "warnAssignee", "notifyAssignee",
         "changePriority")) {
@@ -103,7 +111,8 @@ class TicketProcessTest {
     ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
 
     assertThat(ticket).isWaitingAt("Task_TriageTicket")
-        .hasPassedInOrder("Task_CheckEntitlement", "Task_DecidePriority", "Task_StartSlaClocks");
+        .hasPassedInOrder("Task_CheckEntitlement", "Task_DecidePriority", "Task_StartSlaClocks",
+            "Task_SendConfirmation", "Event_CustomerConfirmed");
     assertThat(ticket).variables().containsEntry("priority", 2).containsEntry("taskPriority", 75);
     Task triage = task("Task_TriageTicket", ticket);
     assertThat(triage).hasCandidateGroup("support-edgecam");
@@ -126,6 +135,28 @@ class TicketProcessTest {
 
     assertThat(ticket).hasPassed("Task_RecordAnswer", "Event_SolutionReady").isEnded();
     assertThat(calls).contains("closeTicket@Task_CloseSolved:SOLVED");
+  }
+
+  @Test
+  @DisplayName("C5.2: with the mail server down the confirmation retries, then becomes an incident; the work goes on")
+  void confirmationRetriesWhileMailServerIsDown() {
+    mailServerDown = true;
+    ProcessInstance ticket = startTicket("SUPPORT", "MAIL");
+    assertThat(ticket).isWaitingAt("Task_TriageTicket", "Task_SendConfirmation");
+
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      String jobId = job("Task_SendConfirmation", ticket).getId();
+      assertThatThrownBy(() -> managementService().executeJob(jobId))
+          .hasMessageContaining("Mail server connection refused");
+      assertThat(job("Task_SendConfirmation", ticket).getRetries()).isEqualTo(5 - attempt);
+    }
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(ticket.getId()).activityId(
+        "Task_SendConfirmation").count()).isEqualTo(1);
+
+    mailServerDown = false;
+    managementService().setJobRetries(job("Task_SendConfirmation", ticket).getId(), 1);
+    execute(job("Task_SendConfirmation", ticket));
+    assertThat(ticket).hasPassed("Event_CustomerConfirmed").isWaitingAt("Task_TriageTicket");
   }
 
   @Test
@@ -329,7 +360,14 @@ class TicketProcessTest {
         .setVariable("updateType", updateType).setVariable("critical", critical).correlate();
   }
 
+  /** A registered ticket whose confirmation went out: work has started. */
   private ProcessInstance registerTicket(String category, String channel) {
+    ProcessInstance ticket = startTicket(category, channel);
+    execute(job("Task_SendConfirmation", ticket));
+    return ticket;
+  }
+
+  private ProcessInstance startTicket(String category, String channel) {
     return runtimeService().startProcessInstanceByKey("TicketProcess", EON, withVariables(
         "eonNumber", EON, "product", "EDGECAM", "team", "support-edgecam", "category", category,
         "channel", channel, "productionStopped", false, "critical", false));

@@ -1,0 +1,75 @@
+package com.produsoft.supportdesk.platform.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.produsoft.supportdesk.supplier.Product;
+import com.produsoft.supportdesk.supplier.ProductRepository;
+
+/**
+ * The embedded default's mail server: GreenMail in-process, SMTP on {@code spring.mail.port} and IMAP on
+ * {@code support.mail.imap.port}, bound to localhost. It holds the product support mailboxes (C5.2),
+ * {@code info@produsoft.com} and the demo customer's mailbox, all with the demo-only password {@code demo}.
+ * Mails live in memory only. A lifecycle bean of the earliest phase: it starts before the mail poller and
+ * stops after it.
+ */
+@Component
+@ConditionalOnProperty(name = "support.mail.embedded", havingValue = "true")
+public class EmbeddedMailServer implements SmartLifecycle {
+
+  /** Demo only: every embedded mailbox has this password. */
+  public static final String DEMO_PASSWORD = "demo";
+  public static final String GENERAL_MAILBOX = "info@produsoft.com";
+  public static final String DEMO_CUSTOMER_MAILBOX = "jan.vandamme@vandamme.example";
+
+  private final GreenMail greenMail;
+  private final ProductRepository products;
+
+  public EmbeddedMailServer(@Value("${spring.mail.port}") int smtpPort,
+      @Value("${support.mail.imap.port}") int imapPort, ProductRepository products) {
+    this.products = products;
+    this.greenMail = new GreenMail(new ServerSetup[] {
+        new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+        new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+  }
+
+  /** The mailboxes, created again at every start (GreenMail keeps them in memory). */
+  @Override
+  public void start() {
+    List<String> addresses = new ArrayList<>(products.findAll().stream().map(Product::getSupportMailbox).toList());
+    addresses.add(GENERAL_MAILBOX);
+    addresses.add(DEMO_CUSTOMER_MAILBOX);
+    GreenMailConfiguration users = GreenMailConfiguration.aConfig();
+    addresses.forEach(address -> users.withUser(address, address, DEMO_PASSWORD));
+    greenMail.withConfiguration(users);
+    greenMail.start();
+  }
+
+  @Override
+  public void stop() {
+    greenMail.stop();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return greenMail.isRunning();
+  }
+
+  @Override
+  public int getPhase() {
+    return Integer.MIN_VALUE;
+  }
+
+  /** The server itself, for tests that read mailboxes or simulate an outage. */
+  public GreenMail greenMail() {
+    return greenMail;
+  }
+}

@@ -1,0 +1,208 @@
+package com.produsoft.supportdesk.ticket;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import com.produsoft.supportdesk.customer.Language;
+import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.supplier.Product;
+import com.produsoft.supportdesk.supplier.ProductRepository;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The mails a customer gets about a ticket, in the customer's language, from the product's support mailbox (C5.2),
+ * threaded by Message-ID and the EON number in the subject. Texts are Thymeleaf text templates in
+ * {@code src/main/resources/mail/<language>/<kind>.txt} whose first line is the subject; labels are in
+ * {@code mail/labels_<language>.properties}. Every mail is recorded in {@code outbound_mail} (so that replies find
+ * their ticket) and in the ticket's journal as a customer-visible MESSAGE_SENT.
+ * <p>
+ * A failure to send is thrown: the process step that sends retries and becomes an incident, the ticket stays.
+ */
+@Service
+@Transactional
+public class CustomerMails {
+
+  /** Marks our automatic mails so that mail loops between two robots stop at the other side (RFC 3834). */
+  public static final String LOOP_MARKER = "produsoft-support-desk";
+
+  /** What a mail is about; automatic mails carry Auto-Submitted and X-Loop so that nobody answers them. */
+  public enum Kind {
+    CONFIRMATION("auto-replied"),
+    /** C5.3: a phone caller with a non-urgent problem is asked to use the web form next time. */
+    WEB_FORM_LINK("auto-replied"),
+    QUESTION(null),
+    REMINDER("auto-generated"),
+    SOLUTION(null),
+    CLOSED("auto-generated"),
+    /** C4.7: a mail whose files break the attachment policy made no ticket. */
+    ATTACHMENTS_REFUSED("auto-replied");
+
+    private final String autoSubmitted;
+
+    Kind(String autoSubmitted) {
+      this.autoSubmitted = autoSubmitted;
+    }
+
+    String templateName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  private final JavaMailSender sender;
+  private final OutboundMailRepository outboundMails;
+  private final JournalRepository journal;
+  private final ProductRepository products;
+  private final TicketProperties properties;
+  private final AttachmentPolicy attachmentPolicy;
+  private final SpringTemplateEngine templates = templateEngine();
+
+  public CustomerMails(JavaMailSender sender, OutboundMailRepository outboundMails, JournalRepository journal,
+      ProductRepository products, TicketProperties properties, AttachmentPolicy attachmentPolicy) {
+    this.sender = sender;
+    this.outboundMails = outboundMails;
+    this.journal = journal;
+    this.products = products;
+    this.properties = properties;
+    this.attachmentPolicy = attachmentPolicy;
+  }
+
+  private static SpringTemplateEngine templateEngine() {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("mail/");
+    resolver.setSuffix(".txt");
+    resolver.setTemplateMode(TemplateMode.TEXT);
+    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    ResourceBundleMessageSource labels = new ResourceBundleMessageSource();
+    labels.setBasename("mail/labels");
+    labels.setDefaultEncoding(StandardCharsets.UTF_8.name());
+    labels.setFallbackToSystemLocale(false);
+    SpringTemplateEngine engine = new SpringTemplateEngine();
+    engine.setTemplateResolver(resolver);
+    engine.setTemplateEngineMessageSource(labels);
+    return engine;
+  }
+
+  /**
+   * Sends the ticket's customer the mail of this kind and records it.
+   *
+   * @param details what the template of the kind shows besides the ticket (the question, the reminder number...)
+   */
+  public void send(Ticket ticket, Kind kind, Map<String, ?> details) {
+    Product product = products.findById(ticket.getProductCode()).orElseThrow();
+    List<String> earlier = outboundMails.findByTicketOrderBySentAtAscIdAsc(ticket).stream()
+        .map(OutboundMail::getMessageId).toList();
+    Map<String, Object> model = new LinkedHashMap<>(details);
+    model.put("ticket", ticket);
+    model.put("product", product.getName());
+    model.put("statusUrl", properties.statusPageUrl(ticket));
+    model.put("webFormUrl", properties.webFormUrl());
+    model.put("missingItems", kind == Kind.CONFIRMATION && ticket.getChannel() == Channel.MAIL
+        ? missingItems(ticket) : List.of());
+    Rendered mail = render(kind, ticket.getLanguage(), model);
+    String subject = "[" + ticket.getEonNumber() + "] " + mail.subject();
+    Instant now = EngineClock.now();
+    String messageId = deliver(ticket.getEonNumber(), kind, product.getSupportMailbox(), "Produsoft Support "
+        + product.getName(), ticket.getEmail(), subject, mail.body(), earlier);
+    outboundMails.save(new OutboundMail(ticket, kind, messageId, ticket.getEmail(), now));
+    journal.save(new JournalEntry(ticket, now, JournalEntryType.MESSAGE_SENT, "system", true,
+        "Mail to " + ticket.getEmail() + ": " + subject + "\n\n" + mail.body()));
+  }
+
+  /**
+   * C4.7: answers a mail whose files were refused; nothing of it was stored, so the sender learns the limits
+   * and can send it again.
+   */
+  public void refuseAttachments(String recipient, String mailbox, Language language, String originalMessageId,
+      String originalSubject, List<AttachmentPolicy.Violation> violations) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("violations", violations);
+    model.put("originalSubject", originalSubject == null ? "" : originalSubject);
+    model.put("maxMegabytes", attachmentPolicy.limits().maxTicketBytes() / (1024 * 1024));
+    model.put("maxFiles", attachmentPolicy.limits().maxFiles());
+    model.put("webFormUrl", properties.webFormUrl());
+    Rendered mail = render(Kind.ATTACHMENTS_REFUSED, language, model);
+    String messageId = deliver(null, Kind.ATTACHMENTS_REFUSED, mailbox, "Produsoft Support", recipient,
+        mail.subject(), mail.body(), originalMessageId == null ? List.of() : List.of(originalMessageId));
+    outboundMails.save(new OutboundMail(null, Kind.ATTACHMENTS_REFUSED, messageId, recipient, EngineClock.now()));
+  }
+
+  /** C4: the items of a registration a mail could not hold in fields; the status page lets the customer add them. */
+  static List<String> missingItems(Ticket ticket) {
+    List<String> missing = new ArrayList<>();
+    addIfBlank(missing, ticket.getCompanyName(), "c4.companyName");
+    addIfBlank(missing, ticket.getPhone(), "c4.phone");
+    addIfBlank(missing, ticket.getReproduction(), "c4.reproduction");
+    addIfBlank(missing, ticket.getThirdPartySoftware(), "c4.thirdPartySoftware");
+    addIfBlank(missing, ticket.getOperatingSystem(), "c4.operatingSystem");
+    addIfBlank(missing, ticket.getImpact(), "c4.impact");
+    return missing;
+  }
+
+  private static void addIfBlank(List<String> missing, String value, String label) {
+    if (value == null || value.isBlank()) {
+      missing.add(label);
+    }
+  }
+
+  private record Rendered(String subject, String body) {
+  }
+
+  private Rendered render(Kind kind, Language language, Map<String, Object> model) {
+    Locale locale = Locale.forLanguageTag(language.name().toLowerCase(Locale.ROOT));
+    String text = templates.process(language.name().toLowerCase(Locale.ROOT) + "/" + kind.templateName(),
+        new Context(locale, model));
+    int firstLineEnd = text.indexOf('\n');
+    String subjectLine = text.substring(0, firstLineEnd);
+    if (!subjectLine.startsWith("Subject: ")) {
+      throw new IllegalStateException("Mail template " + kind.templateName() + " must start with 'Subject: '");
+    }
+    return new Rendered(subjectLine.substring("Subject: ".length()).strip(), text.substring(firstLineEnd + 1).strip());
+  }
+
+  /** Sends one mail and answers its Message-ID; earlier mails of the thread go to In-Reply-To and References. */
+  private String deliver(String eonNumber, Kind kind, String from, String fromName, String to, String subject,
+      String body, List<String> thread) {
+    String domain = from.substring(from.indexOf('@') + 1);
+    String messageId = "<" + UUID.randomUUID() + (eonNumber == null ? "" : "." + eonNumber) + "@" + domain + ">";
+    try {
+      MimeMessage message = sender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      helper.setFrom(from, fromName);
+      helper.setTo(to);
+      helper.setSubject(subject);
+      helper.setText(body);
+      message.setHeader("Message-ID", messageId);
+      if (!thread.isEmpty()) {
+        message.setHeader("In-Reply-To", thread.get(thread.size() - 1));
+        message.setHeader("References", String.join(" ", thread));
+      }
+      if (kind.autoSubmitted != null) {
+        message.setHeader("Auto-Submitted", kind.autoSubmitted);
+        message.setHeader("X-Loop", LOOP_MARKER);
+      }
+      sender.send(message);
+      return messageId;
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new IllegalStateException("Cannot write the " + kind + " mail to " + to, e);
+    }
+  }
+}
