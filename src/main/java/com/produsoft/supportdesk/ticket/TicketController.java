@@ -3,9 +3,7 @@ package com.produsoft.supportdesk.ticket;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.produsoft.supportdesk.platform.ConflictRetry;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -86,28 +86,12 @@ public class TicketController {
   public record UpdateReceipt(String eonNumber, TicketStatus status, String outcome) {
   }
 
-  /**
-   * A mail step of the ticket's process (confirmation, question) may run on the job executor at the same moment;
-   * Camunda then refuses one of the two transactions. The update is simply tried again, each time in a fresh one.
-   */
-  private static <T> T retriedOnConflict(Supplier<T> attempt) {
-    for (int tries = 1; ; tries++) {
-      try {
-        return attempt.get();
-      } catch (OptimisticLockingException conflict) {
-        if (tries == 3) {
-          throw conflict;
-        }
-      }
-    }
-  }
-
   @PostMapping("/{number}/updates")
   @Operation(summary = "Add the customer's news to a ticket (C8.1; staff and integrations)",
       security = @SecurityRequirement(name = "basic"))
   public ResponseEntity<UpdateReceipt> addUpdate(@PathVariable String number,
       @Valid @RequestBody TicketUpdateRequest update, Authentication caller) {
-    TicketService.UpdateOutcome outcome = retriedOnConflict(() -> tickets.addUpdate(number,
+    TicketService.UpdateOutcome outcome = ConflictRetry.retried(() -> tickets.addUpdate(number,
         UpdateType.valueOf(update.type()), update.message(), caller.getName()));
     Ticket ticket = outcome.ticket();
     return ResponseEntity.status(HttpStatus.ACCEPTED)

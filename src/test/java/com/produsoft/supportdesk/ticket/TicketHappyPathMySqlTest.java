@@ -45,7 +45,8 @@ class TicketHappyPathMySqlTest {
         Stream.of("--support.demo-data.enabled=true", "--server.port=0",
             // customer mails go to the embedded mail server, on free ports, instead of a company SMTP server
             "--support.mail.embedded=true", "--spring.mail.port=0", "--support.mail.imap.port=0",
-            "--support.mail.imap.protocol=imap", "--support.mail.polling=false")).toArray(String[]::new);
+            "--support.mail.imap.protocol=imap", "--support.mail.polling=false",
+            "--spring.mail.properties.mail.smtp.auth=false")).toArray(String[]::new);
     app = new SpringApplicationBuilder(SupportDeskApplication.class).profiles("mysql").run(arguments);
   }
 
