@@ -59,9 +59,9 @@ public class SecurityConfig {
     // Not deferred: the cookie must be set before Thymeleaf starts streaming the page.
     tokenInPage.setCsrfRequestAttributeName(null);
     return http
-        // "/support/**" matches "/support" itself too.
-        .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/support/**"),
-            PathPatternRequestMatcher.withDefaults().matcher("/css/**")))
+        // "/support/**" matches "/support" itself too. Static files stay out: every request here loads the token,
+        // and a request without the cookie (its path is /support) would replace it.
+        .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/support/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
@@ -82,7 +82,7 @@ public class SecurityConfig {
     return http
         .authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/error", "/favicon.ico").permitAll()
+            .requestMatchers("/", "/error", "/favicon.ico", "/css/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             // The website's support form posts registrations here (RegistrationGuard limits abuse).
