@@ -3,8 +3,13 @@ package com.produsoft.supportdesk.ticket;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface AttachmentRepository extends JpaRepository<Attachment, Long> {
 
   List<Attachment> findByTicketOrderByIdAsc(Ticket ticket);
+
+  /** The names of a ticket's files, without loading their content. */
+  @Query("select a.fileName from Attachment a where a.ticket = :ticket order by a.id")
+  List<String> fileNamesOf(Ticket ticket);
 }

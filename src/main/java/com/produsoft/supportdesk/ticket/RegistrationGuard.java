@@ -23,8 +23,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.produsoft.supportdesk.platform.web.RequestTooLargeException;
 
 /**
- * Guards the public registration endpoint against abuse: a body size limit and a rate limit per client address
- * (a fixed one-minute window, per node). Honest clients retrying with their Idempotency-Key stay far below it.
+ * Guards the public registration endpoints against abuse: a rate limit per client address (a fixed one-minute
+ * window, per node) on the JSON API and on the customers' form posts (web form and status page updates), and a
+ * body size limit on the JSON API (the forms' uploads are limited by the multipart settings). Honest clients
+ * retrying with their Idempotency-Key stay far below it.
  */
 @Component
 class RegistrationGuard extends OncePerRequestFilter {
@@ -43,23 +45,38 @@ class RegistrationGuard extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !("POST".equals(request.getMethod()) && "/api/tickets".equals(request.getRequestURI()));
+    return !("POST".equals(request.getMethod()) && (isApi(request) || isFormPost(request)));
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    return "/api/tickets".equals(request.getRequestURI());
+  }
+
+  private static boolean isFormPost(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    return uri.equals("/support") || uri.startsWith("/support/");
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > properties.maxRequestBytes()) {
+    boolean api = isApi(request);
+    if (api && request.getContentLengthLong() > properties.maxRequestBytes()) {
       refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "The registration is larger than "
           + properties.maxRequestBytes() + " bytes; send attachments by mail or through the web form");
       return;
     }
     if (!admit(request.getRemoteAddr(), Instant.now())) {
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(WINDOW.toSeconds()));
-      refuse(response, HttpStatus.TOO_MANY_REQUESTS, "Too many registrations from this address; retry in a minute");
+      if (api) {
+        refuse(response, HttpStatus.TOO_MANY_REQUESTS, "Too many registrations from this address; retry in a minute");
+      } else {
+        // The customer's browser gets the page templates/error/429.html.
+        response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+      }
       return;
     }
-    chain.doFilter(new LimitedBody(request, properties.maxRequestBytes()), response);
+    chain.doFilter(api ? new LimitedBody(request, properties.maxRequestBytes()) : request, response);
   }
 
   private boolean admit(String client, Instant now) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -16,8 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.produsoft.supportdesk.platform.ConflictRetry;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,12 +31,12 @@ public class TicketController {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  private final TicketService tickets;
+  private final TicketIntake intake;
   private final TicketRepository repository;
   private final JournalRepository journal;
 
-  public TicketController(TicketService tickets, TicketRepository repository, JournalRepository journal) {
-    this.tickets = tickets;
+  public TicketController(TicketIntake intake, TicketRepository repository, JournalRepository journal) {
+    this.intake = intake;
     this.repository = repository;
     this.journal = journal;
   }
@@ -61,14 +58,7 @@ public class TicketController {
   public ResponseEntity<Receipt> register(@Valid @RequestBody TicketRegistration registration,
       @Parameter(description = "Makes a retried request return the same ticket instead of a second one")
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 8, max = 100) String idempotencyKey) {
-    TicketService.Registered registered;
-    try {
-      registered = tickets.register(registration, Channel.WEB, idempotencyKey);
-    } catch (DataIntegrityViolationException concurrentRetry) {
-      // A parallel retry with the same key committed first (unique key): answer its ticket.
-      registered = tickets.earlierRegistration(registration, Channel.WEB, idempotencyKey)
-          .orElseThrow(() -> concurrentRetry);
-    }
+    TicketService.Registered registered = intake.register(registration, Channel.WEB, idempotencyKey, List.of());
     Receipt receipt = Receipt.of(registered.ticket());
     return ResponseEntity.created(URI.create("/api/tickets/" + receipt.eonNumber()))
         .header("Idempotent-Replayed", Boolean.toString(registered.replayed()))
@@ -91,8 +81,8 @@ public class TicketController {
       security = @SecurityRequirement(name = "basic"))
   public ResponseEntity<UpdateReceipt> addUpdate(@PathVariable String number,
       @Valid @RequestBody TicketUpdateRequest update, Authentication caller) {
-    TicketService.UpdateOutcome outcome = ConflictRetry.retried(() -> tickets.addUpdate(number,
-        UpdateType.valueOf(update.type()), update.message(), caller.getName()));
+    TicketService.UpdateOutcome outcome = intake.addUpdate(number, UpdateType.valueOf(update.type()),
+        update.message(), caller.getName(), List.of());
     Ticket ticket = outcome.ticket();
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(new UpdateReceipt(ticket.getEonNumber(), ticket.getStatus(), outcome.outcome()));

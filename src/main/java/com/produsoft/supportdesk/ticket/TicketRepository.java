@@ -9,4 +9,7 @@ public interface TicketRepository extends JpaRepository<Ticket, Long> {
   Optional<Ticket> findByEonNumber(String eonNumber);
 
   Optional<Ticket> findByIdempotencyKey(String idempotencyKey);
+
+  /** The ticket of a customer's private status page link. */
+  Optional<Ticket> findByStatusToken(String statusToken);
 }

@@ -36,6 +36,8 @@ public class TicketWork {
   private static final String SYSTEM = "system";
   private static final DateTimeFormatter JOURNAL_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.BRUSSELS);
+  private static final Map<Character, String> HTML_ENTITIES =
+      Map.of('<', "&lt;", '>', "&gt;", '&', "&amp;", '"', "&quot;");
 
   private final TicketRepository tickets;
   private final JournalRepository journal;
@@ -68,38 +70,72 @@ public class TicketWork {
     return tickets.findByEonNumber(eonNumber).orElseThrow(() -> new TicketNotFoundException(eonNumber));
   }
 
-  /** What an engineer's form shows of a ticket: the C4 items, entitlement, earlier calls and the journal. */
+  /**
+   * What an engineer's form shows of a ticket: the C4 items, entitlement, earlier calls and the journal. The forms
+   * put these into Markdown text that form-js renders as HTML (and sanitises: a {@code <script>} would vanish), so
+   * whatever a customer typed is escaped here to be shown literally, as typed.
+   */
   @Transactional(readOnly = true)
   public String factsAsJson(String eonNumber) {
     Ticket ticket = ticket(eonNumber);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("eonNumber", ticket.getEonNumber());
-    facts.put("companyName", ticket.getCompanyName());
-    facts.put("contactName", ticket.getContactName());
-    facts.put("email", ticket.getEmail());
-    facts.put("phone", ticket.getPhone());
+    facts.put("companyName", literal(ticket.getCompanyName()));
+    facts.put("contactName", literal(ticket.getContactName()));
+    facts.put("email", literal(ticket.getEmail()));
+    facts.put("phone", literal(ticket.getPhone()));
     facts.put("product", ticket.getProductCode());
     facts.put("category", ticket.getCategory().name());
     facts.put("channel", ticket.getChannel().name());
-    facts.put("description", ticket.getDescription());
-    facts.put("reproduction", ticket.getReproduction());
-    facts.put("thirdPartySoftware", ticket.getThirdPartySoftware());
-    facts.put("operatingSystem", ticket.getOperatingSystem());
-    facts.put("impact", ticket.getImpact());
+    facts.put("description", literal(ticket.getDescription()));
+    facts.put("reproduction", literal(ticket.getReproduction()));
+    facts.put("thirdPartySoftware", literal(ticket.getThirdPartySoftware()));
+    facts.put("operatingSystem", literal(ticket.getOperatingSystem()));
+    facts.put("impact", literal(ticket.getImpact()));
     facts.put("productionStopped", ticket.isProductionStopped());
-    facts.put("earlierCallNumbers", List.copyOf(ticket.getEarlierCallNumbers()));
+    // EON numbers keep their hyphens: only HTML's specials are escaped (triage's "duplicate of" is typed text).
+    facts.put("earlierCallNumbers", ticket.getEarlierCallNumbers().stream().map(TicketWork::htmlText).toList());
     facts.put("entitlementWarning", ticket.getEntitlementWarning());
     facts.put("journal", journal.findByTicketOrderByCreatedAtAscIdAsc(ticket).stream()
         .map(entry -> Map.of(
             "at", JOURNAL_TIME.format(entry.getCreatedAt()),
             "author", entry.getAuthor(),
-            "text", entry.getText()))
+            "text", literal(entry.getText())))
         .toList());
     try {
       return json.writeValueAsString(facts);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the facts of " + eonNumber, e);
     }
+  }
+
+  /**
+   * Text that Markdown and HTML show as typed: HTML's specials become entities, and every other ASCII punctuation
+   * character is backslash-escaped, which CommonMark allows for all of them ({@code *}, {@code _}, {@code [}, ...).
+   */
+  static String literal(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    text.chars().forEach(c -> {
+      String entity = HTML_ENTITIES.get((char) c);
+      if (entity != null) {
+        out.append(entity);
+      } else {
+        if (c < 128 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c) && !Character.isISOControl(c)) {
+          out.append('\\');
+        }
+        out.append((char) c);
+      }
+    });
+    return out.toString();
+  }
+
+  private static String htmlText(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.chars().forEach(c -> out.append(HTML_ENTITIES.getOrDefault((char) c, String.valueOf((char) c))));
+    return out.toString();
   }
 
   /** C1–C3, C2.2: the ticket is registered whatever the answer; the engineer sees the gaps. */

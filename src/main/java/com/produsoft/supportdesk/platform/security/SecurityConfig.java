@@ -12,8 +12,13 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import com.produsoft.supportdesk.intake.web.RefusedFormPost;
 
 /**
  * Who may reach what. Camunda's identity service is the one user store: the webapps log in against it
@@ -39,14 +44,45 @@ public class SecurityConfig {
         .build();
   }
 
+  /**
+   * The customers' web form and status pages (C5.1, C8.1): public, without a session. Their forms carry a CSRF
+   * token in a hidden field, checked against a cookie; the status link's token must not leak through Referer.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain customerPagesChain(HttpSecurity http) throws Exception {
+    CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+    tokens.setCookieName("SUPPORT-CSRF");
+    tokens.setCookiePath("/support");
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+    XorCsrfTokenRequestAttributeHandler tokenInPage = new XorCsrfTokenRequestAttributeHandler();
+    // Not deferred: the cookie must be set before Thymeleaf starts streaming the page.
+    tokenInPage.setCsrfRequestAttributeName(null);
+    return http
+        // "/support/**" matches "/support" itself too. Static files stay out: every request here loads the token,
+        // and a request without the cookie (its path is /support) would replace it.
+        .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/support/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(tokenInPage))
+        .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedFormPost()))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"))
+            .frameOptions(frame -> frame.deny())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities)
       throws Exception {
     return http
         .authenticationProvider(identities)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/error", "/favicon.ico").permitAll()
+            .requestMatchers("/", "/error", "/favicon.ico", "/css/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             // The website's support form posts registrations here (RegistrationGuard limits abuse).

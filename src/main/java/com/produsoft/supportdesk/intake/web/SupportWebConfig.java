@@ -1,0 +1,50 @@
+package com.produsoft.supportdesk.intake.web;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * The customers' pages speak Dutch unless the visitor chose English with {@code ?lang=en}; the choice is kept in a
+ * cookie (no session). Every other URL keeps following the browser's Accept-Language, as before.
+ */
+@Configuration
+class SupportWebConfig implements WebMvcConfigurer {
+
+  static final Locale DUTCH = Locale.forLanguageTag("nl");
+  static final String PAGES = "/support";
+
+  private static final UrlPathHelper PATHS = new UrlPathHelper();
+
+  @Bean
+  LocaleResolver localeResolver() {
+    CookieLocaleResolver resolver = new CookieLocaleResolver("SUPPORT-LANG");
+    resolver.setCookiePath(PAGES);
+    resolver.setCookieMaxAge(Duration.ofDays(365));
+    resolver.setCookieSameSite("Lax");
+    // The originating URI, so that error pages rendered for a support page (413, 429) speak its language too.
+    resolver.setDefaultLocaleFunction(request -> isSupportPage(PATHS.getOriginatingRequestUri(request))
+        ? DUTCH : request.getLocale());
+    return resolver;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    LocaleChangeInterceptor languageSwitch = new LocaleChangeInterceptor();
+    languageSwitch.setParamName("lang");
+    languageSwitch.setIgnoreInvalidLocale(true);
+    registry.addInterceptor(languageSwitch).addPathPatterns(PAGES, PAGES + "/**");
+  }
+
+  static boolean isSupportPage(String uri) {
+    return uri != null && (uri.equals(PAGES) || uri.startsWith(PAGES + "/"));
+  }
+}
