@@ -15,6 +15,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -53,7 +54,8 @@ public class ContractLetters {
     resolver.setSuffix(".txt");
     resolver.setTemplateMode(TemplateMode.TEXT);
     resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    TemplateEngine engine = new TemplateEngine();
+    // Spring's flavour evaluates expressions with SpEL (plain Thymeleaf would need OGNL).
+    SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     return engine;
   }
