@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -154,6 +155,13 @@ public class ContractController {
     body.setTitle("Invalid request");
     body.setProperties(Map.of("errors", ex.problems()));
     return ResponseEntity.badRequest().body(body);
+  }
+
+  /** Two sales at once may take the same contract or licence number: the loser stored nothing and may retry. */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> concurrentSale(DataIntegrityViolationException ex) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        "Another registration took the same number at the same moment; nothing was stored, please retry"));
   }
 
   @ExceptionHandler(ContractNotFoundException.class)

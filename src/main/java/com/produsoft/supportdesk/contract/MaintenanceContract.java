@@ -139,6 +139,11 @@ public class MaintenanceContract {
     status = ContractStatus.ACTIVE;
   }
 
+  /** The first day the contract covers: its first day, or the day it was reinstated (C1.5). */
+  public LocalDate coverageStart() {
+    return reinstatedOn != null ? reinstatedOn : firstYearStart;
+  }
+
   /** Whether the contract renews itself at the end of its current period (C1.2): neither cancelled nor lapsed. */
   public boolean isRunning() {
     return status == ContractStatus.FIRST_YEAR || status == ContractStatus.ACTIVE;
@@ -154,7 +159,7 @@ public class MaintenanceContract {
    * it renews itself (C1.2), up to its last day once cancelled (C1.4), never once lapsed.
    */
   public boolean covers(LocalDate on) {
-    if (on.isBefore(reinstatedOn != null ? reinstatedOn : firstYearStart)) {
+    if (on.isBefore(coverageStart())) {
       return false;
     }
     return switch (status) {
