@@ -47,6 +47,7 @@ public class ContractController {
   }
 
   @PostMapping
+  @Transactional
   @Operation(summary = "Register a licence sale: licences, contract in its first year (C1.1) and its process")
   public ResponseEntity<ContractView> registerSale(@RequestBody LicenceSale sale) {
     MaintenanceContract contract = contracts.registerSale(sale);
