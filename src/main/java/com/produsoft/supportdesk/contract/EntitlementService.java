@@ -119,7 +119,7 @@ public class EntitlementService {
       case LAPSED -> new Finding("C1.5", number + " has lapsed: new versions must be bought and a new contract "
           + "costs a reinstatement fee");
       case CANCELLED -> new Finding("C1.4", number + " was cancelled, support ended " + contract.getEndsOn());
-      case FIRST_YEAR, ACTIVE -> new Finding("C1", number + " starts only on " + contract.getFirstYearStart());
+      case FIRST_YEAR, ACTIVE -> new Finding("C1", number + " starts only on " + contract.coverageStart());
     };
   }
 

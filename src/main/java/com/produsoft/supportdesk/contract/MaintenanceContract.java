@@ -62,6 +62,9 @@ public class MaintenanceContract {
   /** The last covered day, known once the contract is cancelled. */
   private LocalDate endsOn;
 
+  /** C1.5: the day a lapsed contract was taken again; support is given from then on, not in the gap before. */
+  private LocalDate reinstatedOn;
+
   protected MaintenanceContract() {
   }
 
@@ -82,7 +85,7 @@ public class MaintenanceContract {
 
   /** C1.2: the next contract period starts the day after the current one ends. */
   public void renew() {
-    boolean runsIntoNextPeriod = status == ContractStatus.FIRST_YEAR || status == ContractStatus.ACTIVE
+    boolean runsIntoNextPeriod = isRunning()
         || status == ContractStatus.CANCELLED && endsOn.isAfter(currentPeriodEnd);
     if (!runsIntoNextPeriod) {
       throw new IllegalStateException("Contract " + contractNumber + " does not run beyond " + currentPeriodEnd);
@@ -104,7 +107,7 @@ public class MaintenanceContract {
    * later ends it with the following period (the charter's system reading).
    */
   public void cancel(LocalDate receivedOn) {
-    if (status != ContractStatus.FIRST_YEAR && status != ContractStatus.ACTIVE) {
+    if (!isRunning()) {
       throw new IllegalStateException("Contract " + contractNumber + " is already " + status);
     }
     cancellationReceivedOn = receivedOn;
@@ -121,11 +124,42 @@ public class MaintenanceContract {
   }
 
   /**
-   * Whether the contract gives support on that day: from its first day on while it renews itself (C1.2), up to
-   * its last day once cancelled (C1.4), never once lapsed.
+   * C1.5: a lapsed contract is taken again, after the reinstatement fee was accepted. The same contract (same
+   * number, same licences) starts a new one-year period on {@code startsOn} and renews itself again (C1.2).
+   */
+  public void reinstate(LocalDate startsOn) {
+    if (status != ContractStatus.LAPSED) {
+      throw new IllegalStateException("Contract " + contractNumber + " is " + status + ", not lapsed");
+    }
+    reinstatedOn = startsOn;
+    currentPeriodStart = startsOn;
+    currentPeriodEnd = periodEnd(startsOn);
+    cancellationReceivedOn = null;
+    endsOn = null;
+    status = ContractStatus.ACTIVE;
+  }
+
+  /** The first day the contract covers: its first day, or the day it was reinstated (C1.5). */
+  public LocalDate coverageStart() {
+    return reinstatedOn != null ? reinstatedOn : firstYearStart;
+  }
+
+  /** Whether the contract renews itself at the end of its current period (C1.2): neither cancelled nor lapsed. */
+  public boolean isRunning() {
+    return status == ContractStatus.FIRST_YEAR || status == ContractStatus.ACTIVE;
+  }
+
+  /** Whether the current period is the contract's last: cancelled so that it ends with this period (C1.4). */
+  public boolean endsWithCurrentPeriod() {
+    return status == ContractStatus.CANCELLED && !endsOn.isAfter(currentPeriodEnd);
+  }
+
+  /**
+   * Whether the contract gives support on that day: from its first day on (or from its reinstatement, C1.5) while
+   * it renews itself (C1.2), up to its last day once cancelled (C1.4), never once lapsed.
    */
   public boolean covers(LocalDate on) {
-    if (on.isBefore(firstYearStart)) {
+    if (on.isBefore(coverageStart())) {
       return false;
     }
     return switch (status) {
@@ -173,5 +207,9 @@ public class MaintenanceContract {
 
   public LocalDate getEndsOn() {
     return endsOn;
+  }
+
+  public LocalDate getReinstatedOn() {
+    return reinstatedOn;
   }
 }

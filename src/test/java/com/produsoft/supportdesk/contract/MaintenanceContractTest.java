@@ -69,4 +69,33 @@ class MaintenanceContractTest {
     assertThat(contract.getStatus()).isEqualTo(ContractStatus.LAPSED);
     assertThat(contract.covers(LocalDate.of(2024, 6, 1))).isFalse();
   }
+
+  @Test
+  @DisplayName("C1.4 the contract ends with this period only when cancelled by the deadline")
+  void endsWithCurrentPeriod() {
+    assertThat(contract.endsWithCurrentPeriod()).isFalse();
+    contract.cancel(LocalDate.of(2024, 10, 2));
+    assertThat(contract.endsWithCurrentPeriod()).isFalse();
+    contract.renew();
+    assertThat(contract.endsWithCurrentPeriod()).isTrue();
+  }
+
+  @Test
+  @DisplayName("C1.5 a lapsed contract is reinstated with a new period from that day; the gap stays uncovered")
+  void reinstated() {
+    assertThatIllegalStateException().isThrownBy(() -> contract.reinstate(LocalDate.of(2024, 6, 1)));
+    contract.cancel(LocalDate.of(2024, 5, 1));
+    contract.lapse(LocalDate.of(2025, 1, 1));
+
+    contract.reinstate(LocalDate.of(2025, 4, 15));
+
+    assertThat(contract.getStatus()).isEqualTo(ContractStatus.ACTIVE);
+    assertThat(contract.isRunning()).isTrue();
+    assertThat(contract.getCurrentPeriodStart()).isEqualTo(LocalDate.of(2025, 4, 15));
+    assertThat(contract.getCurrentPeriodEnd()).isEqualTo(LocalDate.of(2026, 4, 14));
+    assertThat(contract.getEndsOn()).isNull();
+    assertThat(contract.coverageStart()).isEqualTo(LocalDate.of(2025, 4, 15));
+    assertThat(contract.covers(LocalDate.of(2025, 4, 14))).isFalse();
+    assertThat(contract.covers(LocalDate.of(2025, 4, 15))).isTrue();
+  }
 }

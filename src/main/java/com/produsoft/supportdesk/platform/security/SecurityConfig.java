@@ -88,6 +88,11 @@ public class SecurityConfig {
             // The website's support form posts registrations here (RegistrationGuard limits abuse).
             .requestMatchers(HttpMethod.POST, "/api/tickets").permitAll()
             .requestMatchers("/actuator/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
+            // Contracts (C1): the administration and admins write; managers read too.
+            .requestMatchers(HttpMethod.GET, "/api/contracts/**", "/api/reports/contracts/**").hasAnyAuthority(
+                Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
+            .requestMatchers("/api/contracts/**").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION),
+                Roles.authority(Roles.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
