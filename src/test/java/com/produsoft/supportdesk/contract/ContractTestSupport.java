@@ -1,8 +1,5 @@
 package com.produsoft.supportdesk.contract;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
@@ -18,12 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.ContactRepository;
 import com.produsoft.supportdesk.customer.ContactRole;
@@ -31,13 +24,14 @@ import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.CustomerRepository;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
  * One application context for the contract tests: the job executor off, so that a test moves Camunda's clock and
- * runs the due jobs itself, and a GreenMail SMTP server of their own on a free port. Each test makes its own
+ * runs the due jobs itself; mails go to the embedded mail server on free ports. Each test makes its own
  * customer, with designated contacts at a mail domain of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -45,7 +39,6 @@ import jakarta.mail.internet.MimeMessage;
 @ActiveProfiles("test")
 abstract class ContractTestSupport {
 
-  static final GreenMail MAIL = startMailServer();
   private static final AtomicInteger CUSTOMERS = new AtomicInteger();
 
   @Autowired
@@ -64,23 +57,8 @@ abstract class ContractTestSupport {
   TaskService taskService;
   @Autowired
   TransactionTemplate transaction;
-
-  private static GreenMail startMailServer() {
-    try (ServerSocket free = new ServerSocket(0)) {
-      GreenMail mail = new GreenMail(ServerSetupTest.SMTP.port(free.getLocalPort()));
-      free.close();
-      mail.start();
-      return mail;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @DynamicPropertySource
-  static void mailServer(DynamicPropertyRegistry properties) {
-    properties.add("spring.mail.host", () -> "localhost");
-    properties.add("spring.mail.port", () -> MAIL.getSmtp().getServerSetup().getPort());
-  }
+  @Autowired
+  EmbeddedMailServer mailServer;
 
   @AfterEach
   void resetClock() {
@@ -153,8 +131,8 @@ abstract class ContractTestSupport {
     });
   }
 
-  static List<MimeMessage> mailsTo(String address) {
-    return MAIL.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), message -> true).toList();
+  List<MimeMessage> mailsTo(String address) {
+    return mailServer.greenMail().findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), message -> true).toList();
   }
 
   static String subject(MimeMessage message) {
