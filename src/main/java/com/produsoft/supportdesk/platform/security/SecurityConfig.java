@@ -51,6 +51,8 @@ public class SecurityConfig {
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             // The website's support form posts registrations here (RegistrationGuard limits abuse).
             .requestMatchers(HttpMethod.POST, "/api/tickets").permitAll()
+            // C3.2: releases are registered by the administration.
+            .requestMatchers(HttpMethod.POST, "/api/releases").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.CAMUNDA_ADMIN))
             .requestMatchers("/actuator/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
