@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Deployment(resources = {"processes/support-ticket.bpmn", "processes/ticket-priority.dmn",
     "stubs/bug-escalation-stub.bpmn"})
-class TicketProcessTest {
+public class TicketProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
