@@ -66,9 +66,10 @@ class SupplierMailTest {
             new byte[] {1, 2, 3})));
     driver.escalate(ticket, null);
 
-    MimeMessage report = EscalationDriver.await(() -> driver.mailsTo(HEXAGON).stream().findFirst().orElse(null),
+    String reference = EscalationDriver.await(() -> reference(ticket), found -> found != null);
+    MimeMessage report = EscalationDriver.await(() -> driver.mailsTo(HEXAGON).stream()
+        .filter(mail -> EscalationDriver.subject(mail).contains(reference)).findFirst().orElse(null),
         mail -> mail != null);
-    String reference = reference(ticket);
     assertThat(report.getFrom()[0].toString()).contains(EDGECAM);
     assertThat(report.getSubject()).isEqualTo("[" + reference + "] Edgecam bug: Simulation hangs on 5-axis swarf cut");
     String body = GreenMailUtil.getBody(report);
@@ -98,7 +99,8 @@ class SupplierMailTest {
 
   private String reference(Ticket ticket) {
     return transaction.execute(status -> escalations.findByTicketOrderByIdAsc(
-        tickets.findByEonNumber(ticket.getEonNumber()).orElseThrow()).get(0).reference());
+        tickets.findByEonNumber(ticket.getEonNumber()).orElseThrow()).stream().findFirst()
+        .map(Escalation::reference).orElse(null));
   }
 
   private void send(String from, String to, String subject, String text) throws Exception {
