@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.stereotype.Component;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.produsoft.supportdesk.platform.ConflictRetry;
@@ -29,9 +28,9 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Drives tickets through registration, triage and the escalation's tasks as the engineers would in Tasklist; the
- * mail steps run on the job executor and their mails land in the embedded GreenMail server.
+ * mail steps run on the job executor and their mails land in the embedded GreenMail server. Not a bean: a test
+ * component would join every test's application context.
  */
-@Component
 class EscalationDriver {
 
   private final TicketService tickets;

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.produsoft.supportdesk.intake.mail.MailPoller;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.platform.security.WebClient;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketRepository;
+import com.produsoft.supportdesk.ticket.TicketService;
 import com.produsoft.supportdesk.ticket.TicketStatus;
 
 import jakarta.mail.Message;
@@ -46,6 +50,13 @@ class ProductReleaseTest {
   private static final String TINE = "tine.janssens@janssens-kunststoffen.example";
 
   @Autowired
+  private TicketService ticketService;
+  @Autowired
+  private TaskService taskService;
+  @Autowired
+  private RuntimeService runtimeService;
+  @Autowired
+  private EmbeddedMailServer mailServer;
   private EscalationDriver driver;
   @Autowired
   private EscalationRepository escalations;
@@ -56,13 +67,16 @@ class ProductReleaseTest {
   @Autowired
   private MailPoller poller;
   @Autowired
-  private RuntimeService runtimeService;
-  @Autowired
   private TransactionTemplate transaction;
   @LocalServerPort
   private int port;
   @Value("${spring.mail.port}")
   private int smtpPort;
+
+  @BeforeEach
+  void driveAsEngineers() {
+    driver = new EscalationDriver(ticketService, taskService, runtimeService, mailServer);
+  }
 
   @Test
   @DisplayName("C3.2, C7.2: a release fixing the bug three customers wait for mails each of them once and sends their tickets on; another product and another version stay untouched")

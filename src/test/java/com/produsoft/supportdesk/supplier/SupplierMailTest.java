@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Properties;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,11 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.produsoft.supportdesk.intake.mail.MailPoller;
+import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.ticket.JournalEntryType;
 import com.produsoft.supportdesk.ticket.JournalRepository;
 import com.produsoft.supportdesk.ticket.NewAttachment;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketRepository;
+import com.produsoft.supportdesk.ticket.TicketService;
 
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -42,6 +47,13 @@ class SupplierMailTest {
   private static final String JAN = "jan.vandamme@vandamme.example";
 
   @Autowired
+  private TicketService ticketService;
+  @Autowired
+  private TaskService taskService;
+  @Autowired
+  private RuntimeService runtimeService;
+  @Autowired
+  private EmbeddedMailServer mailServer;
   private EscalationDriver driver;
   @Autowired
   private MailPoller poller;
@@ -57,6 +69,11 @@ class SupplierMailTest {
   private TransactionTemplate transaction;
   @Value("${spring.mail.port}")
   private int smtpPort;
+
+  @BeforeEach
+  void driveAsEngineers() {
+    driver = new EscalationDriver(ticketService, taskService, runtimeService, mailServer);
+  }
 
   @Test
   @DisplayName("C7.2: the web bug reaches the supplier with report and files; the supplier's reply [ESC-…] records its case number, never mailed to the customer")
