@@ -54,7 +54,13 @@ public class CustomerMails {
     SOLUTION(null),
     CLOSED("auto-generated"),
     /** C4.7: a mail whose files break the attachment policy made no ticket. */
-    ATTACHMENTS_REFUSED("auto-replied");
+    ATTACHMENTS_REFUSED("auto-replied"),
+    /** C7.2: the bug went to the supplier; meanwhile this workaround, or none known. */
+    WORKAROUND(null),
+    /** C7.2: the supplier will not fix the bug; support goes on helping. */
+    BUG_REJECTED(null),
+    /** C3.2, C7.3: a release includes the wish the customer backs. */
+    WISH_RELEASED("auto-generated");
 
     private final String autoSubmitted;
 
@@ -73,7 +79,8 @@ public class CustomerMails {
   private final ProductRepository products;
   private final TicketProperties properties;
   private final AttachmentPolicy attachmentPolicy;
-  private final SpringTemplateEngine templates = templateEngine();
+  private final ResourceBundleMessageSource labels = labels();
+  private final SpringTemplateEngine templates = templateEngine(labels);
 
   public CustomerMails(JavaMailSender sender, OutboundMailRepository outboundMails, JournalRepository journal,
       ProductRepository products, TicketProperties properties, AttachmentPolicy attachmentPolicy) {
@@ -85,16 +92,20 @@ public class CustomerMails {
     this.attachmentPolicy = attachmentPolicy;
   }
 
-  private static SpringTemplateEngine templateEngine() {
+  private static ResourceBundleMessageSource labels() {
+    ResourceBundleMessageSource labels = new ResourceBundleMessageSource();
+    labels.setBasename("mail/labels");
+    labels.setDefaultEncoding(StandardCharsets.UTF_8.name());
+    labels.setFallbackToSystemLocale(false);
+    return labels;
+  }
+
+  private static SpringTemplateEngine templateEngine(ResourceBundleMessageSource labels) {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("mail/");
     resolver.setSuffix(".txt");
     resolver.setTemplateMode(TemplateMode.TEXT);
     resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    ResourceBundleMessageSource labels = new ResourceBundleMessageSource();
-    labels.setBasename("mail/labels");
-    labels.setDefaultEncoding(StandardCharsets.UTF_8.name());
-    labels.setFallbackToSystemLocale(false);
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     engine.setTemplateEngineMessageSource(labels);
@@ -125,6 +136,11 @@ public class CustomerMails {
     outboundMails.save(new OutboundMail(ticket, kind, messageId, ticket.getEmail(), now));
     journal.save(new JournalEntry(ticket, now, JournalEntryType.MESSAGE_SENT, "system", true,
         "Mail to " + ticket.getEmail() + ": " + subject + "\n\n" + mail.body()));
+  }
+
+  /** A sentence of {@code mail/labels_<language>.properties} for texts that end up in a mail, e.g. a solution. */
+  public String label(Language language, String code, Object... arguments) {
+    return labels.getMessage(code, arguments, locale(language));
   }
 
   /**
@@ -166,10 +182,13 @@ public class CustomerMails {
   private record Rendered(String subject, String body) {
   }
 
+  private static Locale locale(Language language) {
+    return Locale.forLanguageTag(language.name().toLowerCase(Locale.ROOT));
+  }
+
   private Rendered render(Kind kind, Language language, Map<String, Object> model) {
-    Locale locale = Locale.forLanguageTag(language.name().toLowerCase(Locale.ROOT));
     String text = templates.process(language.name().toLowerCase(Locale.ROOT) + "/" + kind.templateName(),
-        new Context(locale, model));
+        new Context(locale(language), model));
     int firstLineEnd = text.indexOf('\n');
     String subjectLine = text.substring(0, firstLineEnd);
     if (!subjectLine.startsWith("Subject: ")) {

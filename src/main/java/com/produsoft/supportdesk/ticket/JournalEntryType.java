@@ -9,5 +9,7 @@ public enum JournalEntryType {
   MESSAGE_SENT,
   STATUS_CHANGE,
   SLA_WARNING,
-  SLA_BREACH
+  SLA_BREACH,
+  /** A mail to or from a supplier about a bug (C7.2): internal, never shown or forwarded to the customer. */
+  SUPPLIER_MAIL
 }

@@ -138,18 +138,10 @@ class TicketProcessDelegates {
   }
 
   @Bean
-  JavaDelegate recordBugEscalation() {
-    return execution -> {
-      work.recordBugEscalation(eon(execution), (String) execution.getVariable("supplierReference"),
-          (String) execution.getVariable("workaround"), currentUser(execution));
-      execution.setVariable("firstResponseGiven", true);
-    };
-  }
-
-  @Bean
   JavaDelegate registerSuggestion() {
     return execution -> {
-      work.registerSuggestion(eon(execution));
+      Number wishId = (Number) execution.getVariable("wishId");
+      work.registerSuggestion(eon(execution), wishId == null ? null : wishId.longValue());
       execution.setVariable("firstResponseGiven", true);
     };
   }

@@ -24,6 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.contract.Entitlement;
 import com.produsoft.supportdesk.contract.EntitlementService;
 import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.supplier.KnownIssues;
+import com.produsoft.supportdesk.supplier.WishList;
+import com.produsoft.supportdesk.supplier.WishListItem;
 
 /**
  * What the steps of {@code TicketProcess} do to a ticket. The delegates only map process variables to these
@@ -49,13 +52,17 @@ public class TicketWork {
   private final RepositoryService repositoryService;
   private final ObjectMapper json;
   private final CustomerMails mails;
+  private final KnownIssues knownIssues;
+  private final WishList wishList;
 
   public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
       SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
       ManagementService managementService, RepositoryService repositoryService, ObjectMapper json,
-      CustomerMails mails) {
+      CustomerMails mails, KnownIssues knownIssues, WishList wishList) {
     this.json = json;
     this.mails = mails;
+    this.knownIssues = knownIssues;
+    this.wishList = wishList;
     this.tickets = tickets;
     this.journal = journal;
     this.breaches = breaches;
@@ -96,6 +103,9 @@ public class TicketWork {
     // EON numbers keep their hyphens: only HTML's specials are escaped (triage's "duplicate of" is typed text).
     facts.put("earlierCallNumbers", ticket.getEarlierCallNumbers().stream().map(TicketWork::htmlText).toList());
     facts.put("entitlementWarning", ticket.getEntitlementWarning());
+    // C7.2, C7.3: what the supplier already knows of this product, to link rather than report again.
+    facts.put("knownBugs", knownIssues.openBugs(ticket.getProductCode()));
+    facts.put("wishes", knownIssues.openWishes(ticket.getProductCode()));
     facts.put("journal", journal.findByTicketOrderByCreatedAtAscIdAsc(ticket).stream()
         .map(entry -> Map.of(
             "at", JOURNAL_TIME.format(entry.getCreatedAt()),
@@ -212,19 +222,24 @@ public class TicketWork {
     ticket.setResolutionText(answer);
   }
 
-  /** C7.2: the bug goes to the supplier; meanwhile the customer gets a workaround. */
-  public void recordBugEscalation(String eonNumber, String supplierReference, String workaround, String engineer) {
+  /**
+   * C3.2, C7.3: the suggestion backs a wish of the product's wish list: the one the engineer chose on the triage
+   * form, else the wish of the same title (see {@link WishList#back}).
+   */
+  public void registerSuggestion(String eonNumber, Long wishId) {
     Ticket ticket = ticket(eonNumber);
-    note(ticket, engineer, "Passed to the supplier, reference " + supplierReference);
-    messageSent(ticket, "Workaround: " + workaround, EngineClock.now());
-    ticket.setResolutionText(workaround);
-  }
-
-  /** C3.2, C7.3: the suggestion is registered for a next release. */
-  public void registerSuggestion(String eonNumber) {
-    Ticket ticket = ticket(eonNumber);
+    WishListItem wish = wishList.back(ticket, wishId);
+    note(ticket, SYSTEM, "Backs wish #" + wish.getId() + " of the " + ticket.getProductCode() + " wish list: "
+        + wish.getTitle());
     messageSent(ticket, "Your suggestion is registered on the " + ticket.getProductCode()
         + " wish list for a next release", EngineClock.now());
+  }
+
+  /** A mail to the customer that answers them: it counts as a response for the SLA clocks (C6.4). */
+  public void answerByMail(String eonNumber, CustomerMails.Kind kind, Map<String, ?> details) {
+    Ticket ticket = ticket(eonNumber);
+    mails.send(ticket, kind, details);
+    clocks.recordCustomerVisibleAnswer(ticket, EngineClock.now());
   }
 
   public void sendSolution(String eonNumber) {

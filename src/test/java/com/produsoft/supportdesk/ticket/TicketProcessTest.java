@@ -39,11 +39,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every path of the support ticket process (processes/support-ticket.bpmn) against the support charter,
- * with the Java delegates replaced by recording test doubles. The coverage extension fails the class
- * unless every flow node and sequence flow of TicketProcess was passed.
+ * with the Java delegates replaced by recording test doubles and BugEscalationProcess by a stub whose outcome the
+ * test sets (BugEscalationProcessTest covers the real one). The coverage extension fails the class unless every
+ * flow node and sequence flow of TicketProcess was passed.
  */
-@Deployment(resources = {"processes/support-ticket.bpmn", "processes/ticket-priority.dmn"})
-class TicketProcessTest {
+@Deployment(resources = {"processes/support-ticket.bpmn", "processes/ticket-priority.dmn",
+    "stubs/bug-escalation-stub.bpmn"})
+public class TicketProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
@@ -91,7 +93,7 @@ class TicketProcessTest {
         throw new IllegalStateException("Mail server connection refused");
       }
     }));
-    for (String bean : List.of("recordTriage", "recordAnswer", "recordBugEscalation", "registerSuggestion",
+    for (String bean : List.of("recordTriage", "recordAnswer", "registerSuggestion",
         "resumeSlaClocks", "sendSolution", "reopenTicket", "closeTicket", "warnAssignee", "notifyAssignee",
         "changePriority")) {
       Mocks.register(bean, recording(bean, execution -> { }));
@@ -160,18 +162,33 @@ class TicketProcessTest {
   }
 
   @Test
-  @DisplayName("C7.2, C8.1: a bug goes to the supplier with a workaround; the customer reopens it and work starts again with a triage")
-  void bugPassedToSupplierThenReopened() {
+  @DisplayName("C7.2, C3.2, C8.1: a bug is escalated to the supplier; its fix released is sent as the solution; the customer reopens it and work starts again with a triage")
+  void bugFixedByReleaseThenReopened() {
     ProcessInstance ticket = registerTicket("BUG", "MAIL");
-    triage(ticket, "HANDLE", "BUG");
-    Task bug = task("Task_PassBugToSupplier", ticket);
-    assertThat(formOf(bug)).isEqualTo("pass-bug-to-supplier");
-    complete(bug, withVariables("supplierReference", "HXGN-77812", "workaround", "Use the 2024.2 postprocessor"));
+    complete(task("Task_TriageTicket", ticket), withVariables("triageOutcome", "HANDLE", "category", "BUG",
+        "supplierBugId", 7L));
+
+    ProcessInstance escalation = escalationOf(ticket);
+    assertThat(escalation.getBusinessKey()).isEqualTo(EON);
+    assertThat(escalation).variables().containsEntry("eonNumber", EON).containsEntry("team", "support-edgecam")
+        .containsEntry("taskPriority", 75).containsEntry("supplierBugId", 7L).containsKey("resolutionDueAt");
+    complete(task("Task_StubSupplierOutcome", escalation), withVariables("escalationOutcome", "FIXED"));
 
     sendSolution(ticket);
     runtimeService().createMessageCorrelation("TicketReopened").processInstanceBusinessKey(EON).correlate();
 
-    assertThat(ticket).hasPassed("Task_RecordBugEscalation", "Task_ReopenTicket").isWaitingAt("Task_TriageTicket");
+    assertThat(ticket).hasPassed("CallActivity_EscalateBug", "Event_SolutionReady", "Task_ReopenTicket")
+        .isWaitingAt("Task_TriageTicket");
+  }
+
+  @Test
+  @DisplayName("C7.2, C7.1: a bug the supplier rejects continues as a support question")
+  void bugRejectedContinuesAsSupport() {
+    ProcessInstance ticket = registerTicket("BUG", "WEB");
+    triage(ticket, "HANDLE", "BUG");
+    complete(task("Task_StubSupplierOutcome", escalationOf(ticket)), withVariables("escalationOutcome", "REJECTED"));
+
+    assertThat(ticket).hasPassed("Gateway_EscalationOutcome").isWaitingAt("Task_AnswerQuestion");
   }
 
   @Test
@@ -389,6 +406,10 @@ class TicketProcessTest {
     execute(job("Task_SendSolution", ticket));
     assertThat(ticket).isWaitingAt("Gateway_CustomerReacts");
     assertThat(job("Event_ReopenPeriodOver", ticket).getDuedate()).isEqualTo(at(Duration.ofDays(5)));
+  }
+
+  private static ProcessInstance escalationOf(ProcessInstance ticket) {
+    return runtimeService().createProcessInstanceQuery().superProcessInstanceId(ticket.getId()).singleResult();
   }
 
   private static String formOf(Task task) {

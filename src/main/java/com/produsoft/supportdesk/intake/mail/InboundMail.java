@@ -29,7 +29,9 @@ public class InboundMail {
     /** An auto-reply, bulk mail, a loop or a flood: nothing created, nothing answered. */
     IGNORED,
     /** Attachments broke the policy (C4.7): the sender was told, nothing stored. */
-    REFUSED
+    REFUSED,
+    /** A supplier's mail about a bug escalation (C7.2): journalled internally on the escalation's ticket. */
+    SUPPLIER
   }
 
   @Id

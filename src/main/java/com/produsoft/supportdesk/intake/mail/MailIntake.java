@@ -17,6 +17,7 @@ import com.produsoft.supportdesk.customer.ContactRepository;
 import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.supplier.Escalations;
 import com.produsoft.supportdesk.supplier.Product;
 import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.ticket.AttachmentPolicy;
@@ -33,7 +34,8 @@ import com.produsoft.supportdesk.ticket.UpdateType;
 
 /**
  * C5.2, C8.1: what one mail to a support mailbox becomes, decided and stored in one transaction: a new ticket, an
- * update of the ticket it answers, nothing (automatic mail), or a refusal (attachments, C4.7). The mail's dedupe
+ * update of the ticket it answers, nothing (automatic mail), a refusal (attachments, C4.7), or a supplier's answer
+ * on a bug escalation (C7.2, internal only). The mail's dedupe
  * key is stored in the same transaction, so a mail read again after a crash is recognised and skipped.
  */
 @Service
@@ -50,10 +52,12 @@ public class MailIntake {
   private final AttachmentPolicy attachmentPolicy;
   private final CustomerMails customerMails;
   private final MailIntakeProperties properties;
+  private final Escalations escalations;
 
   public MailIntake(InboundMailRepository inboundMails, OutboundMailRepository outboundMails,
       TicketRepository tickets, TicketService ticketService, ContactRepository contacts, ProductRepository products,
-      AttachmentPolicy attachmentPolicy, CustomerMails customerMails, MailIntakeProperties properties) {
+      AttachmentPolicy attachmentPolicy, CustomerMails customerMails, MailIntakeProperties properties,
+      Escalations escalations) {
     this.inboundMails = inboundMails;
     this.outboundMails = outboundMails;
     this.tickets = tickets;
@@ -63,11 +67,14 @@ public class MailIntake {
     this.attachmentPolicy = attachmentPolicy;
     this.customerMails = customerMails;
     this.properties = properties;
+    this.escalations = escalations;
   }
 
   /** What became of a mail; {@code DUPLICATE} when it was handled before (another mailbox, an earlier poll). */
   public enum Result {
-    TICKET, UPDATE, IGNORED, REFUSED, DUPLICATE
+    TICKET, UPDATE, IGNORED, REFUSED, DUPLICATE,
+    /** C7.2: a supplier's mail about an escalation, journalled internally, never a ticket or customer update. */
+    SUPPLIER
   }
 
   @Transactional
@@ -76,6 +83,12 @@ public class MailIntake {
       return Result.DUPLICATE;
     }
     Instant now = EngineClock.now();
+    // Before the robot check: a supplier's case system answers automatically, with the case number we need.
+    Optional<Escalations.ReceivedSupplierMail> supplierMail = escalations.receiveSupplierMail(mail.sender(),
+        mail.subject(), mail.text(), mail.thread());
+    if (supplierMail.isPresent()) {
+      return record(mail, mailbox, now, InboundMail.Outcome.SUPPLIER, null, supplierMail.get().ticket());
+    }
     Optional<String> automatic = AutomaticMail.reason(mail, ownAddresses()).or(() -> flood(mail, now));
     if (automatic.isPresent()) {
       return record(mail, mailbox, now, InboundMail.Outcome.IGNORED, automatic.get(), null);

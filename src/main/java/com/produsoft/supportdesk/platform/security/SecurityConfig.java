@@ -87,6 +87,8 @@ public class SecurityConfig {
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             // The website's support form posts registrations here (RegistrationGuard limits abuse).
             .requestMatchers(HttpMethod.POST, "/api/tickets").permitAll()
+            // C3.2: releases are registered by the administration.
+            .requestMatchers(HttpMethod.POST, "/api/releases").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.CAMUNDA_ADMIN))
             .requestMatchers("/actuator/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
             // Contracts (C1): the administration and admins write; managers read too.
             .requestMatchers(HttpMethod.GET, "/api/contracts/**", "/api/reports/contracts/**").hasAnyAuthority(

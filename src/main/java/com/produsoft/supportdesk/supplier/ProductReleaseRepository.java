@@ -1,0 +1,10 @@
+package com.produsoft.supportdesk.supplier;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ProductReleaseRepository extends JpaRepository<ProductRelease, Long> {
+
+  Optional<ProductRelease> findByProductCodeAndVersion(String productCode, String version);
+}

@@ -1,0 +1,6 @@
+package com.produsoft.supportdesk.supplier;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface WishBackerRepository extends JpaRepository<WishBacker, Long> {
+}
