@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.produsoft.supportdesk.platform.ConflictRetry;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.ticket.Channel;
 import com.produsoft.supportdesk.ticket.NewAttachment;
@@ -63,7 +64,7 @@ class EscalationDriver {
 
   /** C7.2: triaged as bug (linked to a known supplier bug when given), documented, workaround given. */
   void escalate(Ticket ticket, Long supplierBugId) {
-    Map<String, Object> link = new java.util.HashMap<>();
+    Map<String, Object> link = new HashMap<>();
     link.put("supplierBugId", supplierBugId);
     triage(ticket, "BUG", link);
     complete(ticket, "Task_ReproduceBug", Map.of(
@@ -74,10 +75,16 @@ class EscalationDriver {
 
   /** As an engineer in Tasklist, who simply tries again when a mail job of the same ticket ran at that moment. */
   private void complete(Ticket ticket, String activityId, Map<String, Object> variables) {
-    ConflictRetry.retried(() -> {
-      taskService.complete(awaitTask(ticket, activityId).getId(), variables);
-      return null;
-    });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        taskService.complete(awaitTask(ticket, activityId).getId(), variables);
+        return;
+      } catch (OptimisticLockingException conflict) {
+        if (attempt == 3) {
+          throw conflict;
+        }
+      }
+    }
   }
 
   /** The open task of the ticket or of its escalation, once the job executor got there. */
