@@ -13,11 +13,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.produsoft.supportdesk.supplier.Product;
 import com.produsoft.supportdesk.supplier.ProductRepository;
+import com.produsoft.supportdesk.supplier.Supplier;
+import com.produsoft.supportdesk.supplier.SupplierRepository;
 
 /**
  * The embedded default's mail server: GreenMail in-process, SMTP on {@code spring.mail.port} and IMAP on
  * {@code support.mail.imap.port}, bound to localhost. It holds the product support mailboxes (C5.2),
- * {@code info@produsoft.com} and the demo customer's mailbox, all with the demo-only password {@code demo}.
+ * {@code info@produsoft.com}, the demo customer's mailbox and the suppliers' support addresses, all with the
+ * demo-only password {@code demo}.
  * Mails live in memory only. A lifecycle bean of the earliest phase: it starts before the mail poller and
  * stops after it.
  */
@@ -32,10 +35,12 @@ public class EmbeddedMailServer implements SmartLifecycle {
 
   private final GreenMail greenMail;
   private final ProductRepository products;
+  private final SupplierRepository suppliers;
 
   public EmbeddedMailServer(@Value("${spring.mail.port}") int smtpPort,
-      @Value("${support.mail.imap.port}") int imapPort, ProductRepository products) {
+      @Value("${support.mail.imap.port}") int imapPort, ProductRepository products, SupplierRepository suppliers) {
     this.products = products;
+    this.suppliers = suppliers;
     this.greenMail = new GreenMail(new ServerSetup[] {
         new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
         new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -47,6 +52,8 @@ public class EmbeddedMailServer implements SmartLifecycle {
     List<String> addresses = new ArrayList<>(products.findAll().stream().map(Product::getSupportMailbox).toList());
     addresses.add(GENERAL_MAILBOX);
     addresses.add(DEMO_CUSTOMER_MAILBOX);
+    // The suppliers' (placeholder) support addresses, to read the bug reports they are sent (C7.2).
+    suppliers.findAll().stream().map(Supplier::getSupportEmail).forEach(addresses::add);
     GreenMailConfiguration users = GreenMailConfiguration.aConfig();
     addresses.forEach(address -> users.withUser(address, address, DEMO_PASSWORD));
     greenMail.withConfiguration(users);
