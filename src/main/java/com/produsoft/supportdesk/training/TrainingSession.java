@@ -1,10 +1,13 @@
 package com.produsoft.supportdesk.training;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
+import com.produsoft.supportdesk.platform.EngineClock;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -89,6 +92,11 @@ public class TrainingSession {
       throw new IllegalArgumentException("A user day needs a fee for customers without a contract (0 or more)");
     }
     return new TrainingSession(TrainingKind.USER_DAY, null, null, day, 1, seats, place, programme, feeForOthers);
+  }
+
+  /** Registrations close when the session starts: midnight in Belgium before its first day. */
+  public Instant registrationsCloseAt() {
+    return firstDay.atStartOfDay(EngineClock.BRUSSELS).toInstant();
   }
 
   public boolean isOpen() {
