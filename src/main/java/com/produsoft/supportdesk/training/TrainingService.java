@@ -57,12 +57,14 @@ public class TrainingService {
   /** C11.1: the coordinator planned the update training of a release. */
   public TrainingSession openUpdateTraining(String productCode, String version, TrainingKind kind,
       LocalDate firstDay, int days, int seats, String place) {
+    requireFuture(firstDay);
     return sessions.save(TrainingSession.updateTraining(productCode, version, kind, firstDay, days, seats, place));
   }
 
   /** C11.3: the coordinator organised a user day. */
   public TrainingSession organiseUserDay(LocalDate day, int seats, String place, String programme,
       BigDecimal feeForOthers) {
+    requireFuture(day);
     return sessions.save(TrainingSession.userDay(day, seats, place, programme, feeForOthers));
   }
 
@@ -77,7 +79,7 @@ public class TrainingService {
     form.put("seats", seats);
     form.put("place", place);
     form.put("programme", programme);
-    form.put("feeForOthers", feeForOthers);
+    form.put("feeForOthers", feeForOthers.toPlainString());
     Long sessionId = (Long) runtimeService.createProcessInstanceByKey(PROCESS_KEY).setVariables(form)
         .executeWithVariablesInReturn().getVariables().get("sessionId");
     return session(sessionId);
@@ -181,6 +183,13 @@ public class TrainingService {
   private TrainingSession lockedSession(Long sessionId) {
     return sessions.findForUpdate(sessionId)
         .orElseThrow(() -> new TrainingNotFoundException("No training session " + sessionId));
+  }
+
+  /** Customers need time to register: a session is planned from tomorrow on. */
+  private static void requireFuture(LocalDate firstDay) {
+    if (!firstDay.isAfter(EngineClock.today())) {
+      throw new IllegalArgumentException("The session must start after today, not on " + firstDay);
+    }
   }
 
   private static int confirmedPersons(List<TrainingRegistration> registrations) {

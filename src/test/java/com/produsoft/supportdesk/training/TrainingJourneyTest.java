@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,7 +200,7 @@ class TrainingJourneyTest {
     runJobs();
 
     List<MimeMessage> janMails = mailsAbout("op " + EngineClock.today().plusDays(30).format(
-        java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     MimeMessage confirmation = janMails.stream()
         .filter(mail -> recipients(List.of(mail)).contains("jan.vandamme@vandamme.example")).findFirst().orElseThrow();
     assertThat(subject(confirmation)).startsWith("Bevestiging van uw inschrijving: training Edgecam " + version);
@@ -233,13 +234,16 @@ class TrainingJourneyTest {
         "programme", "What is new in every product", "feeForOthers", 95));
     mvc.perform(post("/api/user-days").with(httpBasic("clerk", DemoUsers.PASSWORD))
         .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+    mvc.perform(post("/api/user-days").with(httpBasic("coordinator", DemoUsers.PASSWORD))
+        .contentType(MediaType.APPLICATION_JSON).content(body.replace(day.toString(), EngineClock.today().toString())))
+        .andExpect(status().isBadRequest());
     JsonNode userDay = json.readTree(mvc.perform(post("/api/user-days")
             .with(httpBasic("coordinator", DemoUsers.PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
     assertThat(userDay.get("kind").asText()).isEqualTo("USER_DAY");
     runJobs();
 
-    String date = day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    String date = day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     assertThat(recipients(mailsAbout("user day " + date))).containsExactly(
         "claire.martin@ppwavre.example", "julien.lambert@ateliers-lambert.example", "olivier.dubois@ppwavre.example",
         "sophie.renard@ateliers-lambert.example");
