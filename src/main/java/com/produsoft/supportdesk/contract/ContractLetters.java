@@ -15,13 +15,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.ContactRepository;
 import com.produsoft.supportdesk.customer.Customer;
+import com.produsoft.supportdesk.platform.mail.TextMailTemplates;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -40,24 +37,11 @@ public class ContractLetters {
 
   private final ObjectProvider<JavaMailSender> mailSender;
   private final ContactRepository contacts;
-  // Our own engine for plain-text mails, so that the web's HTML template engine stays Spring Boot's.
-  private final TemplateEngine templates = textTemplates();
+  private final TemplateEngine templates = TextMailTemplates.in("mail/contract");
 
   public ContractLetters(ObjectProvider<JavaMailSender> mailSender, ContactRepository contacts) {
     this.mailSender = mailSender;
     this.contacts = contacts;
-  }
-
-  private static TemplateEngine textTemplates() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("mail/contract/");
-    resolver.setSuffix(".txt");
-    resolver.setTemplateMode(TemplateMode.TEXT);
-    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    // Spring's flavour evaluates expressions with SpEL (plain Thymeleaf would need OGNL).
-    SpringTemplateEngine engine = new SpringTemplateEngine();
-    engine.setTemplateResolver(resolver);
-    return engine;
   }
 
   /** C1.4: the contract renews on the day after its period; until the deadline the customer may stop it. */
@@ -88,11 +72,7 @@ public class ContractLetters {
 
   private void send(MaintenanceContract contract, String letter, Map<String, Object> facts, RenewalProof proof) {
     Customer customer = contract.getCustomer();
-    List<String> recipients = contacts.findByCustomerId(customer.getId()).stream()
-        .filter(contact -> contact.getRole().isDesignated())
-        .map(Contact::getEmail)
-        .sorted()
-        .toList();
+    List<String> recipients = contacts.designatedAddresses(customer.getId());
     if (recipients.isEmpty()) {
       throw new IllegalStateException(customer.getCompanyName() + " has no designated contact to send the "
           + letter + " of " + contract.getContractNumber() + " to (C2.1)");

@@ -15,4 +15,13 @@ public interface ContactRepository extends JpaRepository<Contact, Long> {
   }
 
   List<Contact> findByCustomerId(Long customerId);
+
+  /** C2.1: the addresses of the customer's system responsible and deputy, who receive its letters. */
+  default List<String> designatedAddresses(Long customerId) {
+    return findByCustomerId(customerId).stream()
+        .filter(contact -> contact.getRole().isDesignated())
+        .map(Contact::getEmail)
+        .sorted()
+        .toList();
+  }
 }

@@ -37,6 +37,7 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("lead", "Els", "Goossens", Roles.SUPPORT_LEADS),
       new DemoUser("manager", "Marc", "Dubois", Roles.MANAGERS),
       new DemoUser("clerk", "Nathalie", "Lambert", Roles.ADMINISTRATION),
+      new DemoUser("coordinator", "Hilde", "Vandenberghe", Roles.TRAINING),
       new DemoUser("designer", "Bart", "Vermeulen", Roles.PROCESS_DESIGNERS),
       new DemoUser("admin", "Camunda", "Administrator", Roles.CAMUNDA_ADMIN));
 

@@ -60,6 +60,7 @@ public class AccessRights implements ApplicationRunner {
     names.put(Roles.MANAGERS, "Managers");
     names.put(Roles.ADMINISTRATION, "Administration");
     names.put(Roles.PROCESS_DESIGNERS, "Process designers");
+    names.put(Roles.TRAINING, "Training coordinators");
     names.put(Roles.CAMUNDA_ADMIN, "Camunda administrators");
     return Map.copyOf(names);
   }
@@ -70,6 +71,7 @@ public class AccessRights implements ApplicationRunner {
       grants.addAll(taskWorker(team));
     }
     grants.addAll(taskWorker(Roles.ADMINISTRATION));
+    grants.addAll(taskWorker(Roles.TRAINING));
 
     // Leads watch and redistribute the work of every team.
     grants.add(new Grant(Roles.SUPPORT_LEADS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));

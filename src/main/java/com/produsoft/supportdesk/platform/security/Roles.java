@@ -11,6 +11,8 @@ public final class Roles {
   public static final String MANAGERS = "managers";
   public static final String ADMINISTRATION = "administration";
   public static final String PROCESS_DESIGNERS = "process-designers";
+  /** The training coordinator: plans update trainings and organises user days (C11). */
+  public static final String TRAINING = "training";
   public static final String CAMUNDA_ADMIN = Groups.CAMUNDA_ADMIN;
 
   /** Prefix of a product team's group: {@code support-visi}, {@code support-edgecam}, ... */

@@ -95,6 +95,12 @@ public class SecurityConfig {
                 Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
             .requestMatchers("/api/contracts/**").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION),
                 Roles.authority(Roles.CAMUNDA_ADMIN))
+            // Trainings and user days (C11): the coordinator organises; administration and leads register too.
+            .requestMatchers("/api/user-days/**").hasAnyAuthority(Roles.authority(Roles.TRAINING),
+                Roles.authority(Roles.CAMUNDA_ADMIN))
+            .requestMatchers("/api/trainings/**").hasAnyAuthority(Roles.authority(Roles.TRAINING),
+                Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.SUPPORT_LEADS),
+                Roles.authority(Roles.CAMUNDA_ADMIN))
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

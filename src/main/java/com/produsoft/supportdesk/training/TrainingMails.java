@@ -1,0 +1,119 @@
+package com.produsoft.supportdesk.training;
+
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+import com.produsoft.supportdesk.customer.Customer;
+import com.produsoft.supportdesk.customer.Language;
+import com.produsoft.supportdesk.platform.mail.TextMailTemplates;
+import com.produsoft.supportdesk.supplier.ProductRepository;
+import com.produsoft.supportdesk.ticket.TicketProperties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The mails of trainings and user days (C11), from info@produsoft.com. Texts are Thymeleaf text templates in
+ * {@code mail/training/<letter>_<nl|en>.txt}; their first line is the subject. A failure to send is thrown, so that
+ * the asynchronous process step that sends retries.
+ */
+@Component
+public class TrainingMails {
+
+  public static final String FROM = "info@produsoft.com";
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final JavaMailSender sender;
+  private final ProductRepository products;
+  private final TicketProperties links;
+  private final TemplateEngine templates = TextMailTemplates.in("mail/training");
+
+  public TrainingMails(JavaMailSender sender, ProductRepository products, TicketProperties links) {
+    this.sender = sender;
+    this.products = products;
+    this.links = links;
+  }
+
+  /** C11.1 offer of an update training, or C11.3 personal invitation to a user day, to the designated contacts. */
+  public void invite(TrainingSession session, Customer customer, List<String> designatedContacts) {
+    Map<String, Object> facts = sessionFacts(session);
+    facts.put("companyName", customer.getCompanyName());
+    send(session.getKind() == TrainingKind.USER_DAY ? "user-day-invitation" : "update-training-offer",
+        customer.getLanguage(), designatedContacts, facts);
+  }
+
+  /** The registration's confirmation with its price (C11.2), or its place on the waiting list. */
+  public void confirm(TrainingRegistration registration) {
+    send(registration.getStatus() == TrainingRegistration.Status.CONFIRMED ? "registration-confirmed"
+        : "registration-waiting", registration.getLanguage(), List.of(registration.getEmail()),
+        registrationFacts(registration));
+  }
+
+  /** A cancellation freed seats for this registration, the first on the waiting list: it is now confirmed. */
+  public void seatFreed(TrainingRegistration registration) {
+    send("seat-freed", registration.getLanguage(), List.of(registration.getEmail()), registrationFacts(registration));
+  }
+
+  /** The web page where customers register for the session. */
+  public String registrationUrl(TrainingSession session) {
+    return links.webFormUrl() + "/trainings/" + session.getId();
+  }
+
+  private Map<String, Object> sessionFacts(TrainingSession session) {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("kind", session.getKind().name());
+    facts.put("product", session.getProductCode() == null ? ""
+        : products.findById(session.getProductCode()).orElseThrow().getName());
+    facts.put("version", session.getProductVersion() == null ? "" : session.getProductVersion());
+    facts.put("firstDay", DAY.format(session.getFirstDay()));
+    facts.put("days", session.getDays());
+    facts.put("place", session.getPlace());
+    facts.put("programme", session.getProgramme() == null ? "" : session.getProgramme());
+    facts.put("feeForOthers", session.getFeeForOthers());
+    facts.put("registrationUrl", registrationUrl(session));
+    return facts;
+  }
+
+  private Map<String, Object> registrationFacts(TrainingRegistration registration) {
+    Map<String, Object> facts = sessionFacts(registration.getSession());
+    facts.put("contactName", registration.getContactName());
+    facts.put("companyName", registration.getCompanyName());
+    facts.put("persons", registration.getPersons());
+    facts.put("underContract", registration.isUnderContract());
+    facts.put("pricePerDay", registration.getPricePerDay().toPlainString());
+    facts.put("totalPrice", registration.getTotalPrice().toPlainString());
+    return facts;
+  }
+
+  private void send(String letter, Language language, List<String> recipients, Map<String, Object> facts) {
+    if (recipients.isEmpty()) {
+      throw new IllegalStateException("Nobody to send the " + letter + " to (C2.1: no designated contact)");
+    }
+    Context context = new Context();
+    context.setVariables(facts);
+    String[] subjectAndBody = templates.process(letter + "_" + language.name().toLowerCase(Locale.ROOT), context)
+        .split("\\R", 2);
+    MimeMessage message = sender.createMimeMessage();
+    try {
+      MimeMessageHelper mail = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      mail.setFrom(FROM);
+      mail.setTo(recipients.toArray(String[]::new));
+      mail.setSubject(subjectAndBody[0].strip());
+      mail.setText(subjectAndBody[1].strip());
+    } catch (MessagingException e) {
+      throw new IllegalStateException("Cannot write the " + letter + " to " + recipients, e);
+    }
+    sender.send(message);
+  }
+}

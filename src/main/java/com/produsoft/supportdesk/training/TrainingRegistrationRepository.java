@@ -1,0 +1,11 @@
+package com.produsoft.supportdesk.training;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TrainingRegistrationRepository extends JpaRepository<TrainingRegistration, Long> {
+
+  /** In order of registration: the waiting list's first is the earliest. */
+  List<TrainingRegistration> findBySessionIdOrderByRegisteredAtAscIdAsc(Long sessionId);
+}
