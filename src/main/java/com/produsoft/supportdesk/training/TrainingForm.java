@@ -1,5 +1,7 @@
 package com.produsoft.supportdesk.training;
 
+import java.util.UUID;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +29,10 @@ public class TrainingForm {
   @Min(1)
   @Max(50)
   private Integer persons = 1;
+
+  /** One-time key of this page: submitting it twice registers once. */
+  @Size(max = 64)
+  private String submissionKey = UUID.randomUUID().toString();
 
   public String getCompanyName() {
     return companyName;
@@ -58,5 +64,13 @@ public class TrainingForm {
 
   public void setPersons(Integer persons) {
     this.persons = persons;
+  }
+
+  public String getSubmissionKey() {
+    return submissionKey;
+  }
+
+  public void setSubmissionKey(String submissionKey) {
+    this.submissionKey = submissionKey;
   }
 }

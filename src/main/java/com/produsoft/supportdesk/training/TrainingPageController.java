@@ -50,7 +50,7 @@ class TrainingPageController {
     try {
       TrainingRegistration registration = trainings.register(Long.valueOf(sessionId), new RegistrationRequest(
           form.getCompanyName(), form.getContactName(), form.getContactEmail(), form.getPersons(),
-          "en".equals(locale.getLanguage()) ? Language.EN : Language.NL));
+          "en".equals(locale.getLanguage()) ? Language.EN : Language.NL), form.getSubmissionKey());
       return withSession(new ModelAndView("support/training/registered"), registration.getSession())
           .addObject("registration", registration);
     } catch (TrainingStateException refused) {

@@ -70,6 +70,9 @@ public class TrainingRegistration {
 
   private Instant registeredAt;
 
+  /** The registration page's one-time key; null for registrations through the API. */
+  private String submissionKey;
+
   protected TrainingRegistration() {
   }
 
@@ -148,5 +151,13 @@ public class TrainingRegistration {
 
   public Instant getRegisteredAt() {
     return registeredAt;
+  }
+
+  public String getSubmissionKey() {
+    return submissionKey;
+  }
+
+  public void setSubmissionKey(String submissionKey) {
+    this.submissionKey = submissionKey;
   }
 }

@@ -1,6 +1,7 @@
 package com.produsoft.supportdesk.training;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -8,4 +9,6 @@ public interface TrainingRegistrationRepository extends JpaRepository<TrainingRe
 
   /** In order of registration: the waiting list's first is the earliest. */
   List<TrainingRegistration> findBySessionIdOrderByRegisteredAtAscIdAsc(Long sessionId);
+
+  Optional<TrainingRegistration> findBySubmissionKey(String submissionKey);
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -107,7 +108,21 @@ public class TrainingService {
    * seats remain and nobody waits; otherwise on the waiting list.
    */
   public TrainingRegistration register(Long sessionId, RegistrationRequest request) {
+    return register(sessionId, request, null);
+  }
+
+  /**
+   * A registration from the web page: the same one-time key (a double submit, a refreshed page) answers the
+   * registration made with it. The session's lock orders concurrent submits, so the look-up is safe.
+   */
+  public TrainingRegistration register(Long sessionId, RegistrationRequest request, String submissionKey) {
     TrainingSession session = lockedSession(sessionId);
+    if (submissionKey != null) {
+      Optional<TrainingRegistration> earlier = registrations.findBySubmissionKey(submissionKey);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
     if (!session.isOpen()) {
       throw new TrainingStateException("Registrations for session " + sessionId + " are closed");
     }
@@ -128,6 +143,7 @@ public class TrainingService {
         customer != null ? customer.getCompanyName() : request.companyName().strip(), request.contactName().strip(),
         Contact.normalizeEmail(request.email()), language, request.persons(), underContract,
         prices.price(session, request.persons(), underContract), status, EngineClock.now()));
+    registration.setSubmissionKey(submissionKey);
     tell(REGISTRATION_RECEIVED, registration);
     return registration;
   }

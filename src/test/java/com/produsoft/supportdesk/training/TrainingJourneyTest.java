@@ -188,12 +188,19 @@ class TrainingJourneyTest {
     String page = mvc.perform(get("/support/trainings/" + sessionId).param("lang", "en")).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString();
     assertThat(page).contains("Classroom update training Edgecam " + version, "name=\"_csrf\"");
-    String registered = mvc.perform(post("/support/trainings/" + sessionId).param("lang", "en").with(csrf())
-            .param("companyName", "Machinebouw Goossens").param("contactName", "Dirk Goossens")
-            .param("contactEmail", "dirk.goossens@goossens-machinebouw.example").param("persons", "1"))
-        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    var goossensForm = post("/support/trainings/" + sessionId).param("lang", "en").with(csrf())
+        .param("companyName", "Machinebouw Goossens").param("contactName", "Dirk Goossens")
+        .param("contactEmail", "dirk.goossens@goossens-machinebouw.example").param("persons", "1")
+        .param("submissionKey", "goossens-page-" + sessionId);
+    String registered = mvc.perform(goossensForm).andExpect(status().isOk()).andReturn().getResponse()
+        .getContentAsString();
     assertThat(registered).contains("Your registration is confirmed", "Price per day: EUR 425.00",
         "Total price: EUR 850.00");
+    // The same page sent again (a double click, a refresh) registers once.
+    mvc.perform(goossensForm).andExpect(status().isOk());
+    assertThat(json.readTree(mvc.perform(get("/api/trainings/" + sessionId)
+            .with(httpBasic("coordinator", DemoUsers.PASSWORD))).andReturn().getResponse().getContentAsString())
+        .get("registrations")).hasSize(2);
 
     JsonNode wavre = register(sessionId, "PP Wavre", "Olivier Dubois", "olivier.dubois@ppwavre.example", 1);
     assertThat(wavre.get("status").asText()).isEqualTo("WAITING");
