@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -74,6 +75,17 @@ class TicketProcessDelegates {
   TaskListener loadTicketFacts() {
     return task -> task.setVariableLocal("ticket", SpinValues.jsonValue(work.factsAsJson(
         (String) task.getVariable("eonNumber"))).create());
+  }
+
+  /** C7.2: on the supplier waits of BugEscalationProcess; the resolution clock stands still meanwhile. */
+  @Bean
+  ExecutionListener pauseResolutionClock() {
+    return execution -> work.pauseForSupplier(eon(execution));
+  }
+
+  @Bean
+  ExecutionListener resumeResolutionClock() {
+    return execution -> work.resumeAfterSupplier(eon(execution));
   }
 
   @Bean

@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -37,6 +39,12 @@ import com.produsoft.supportdesk.supplier.WishListItem;
 public class TicketWork {
 
   private static final String SYSTEM = "system";
+  private static final Set<String> RESOLUTION_DEADLINES = Set.of("resolutionDueAt", "resolutionWarningAt");
+  /**
+   * The due date of a stopped clock's timer: the end of time, until the clock runs again. (Suspending the job
+   * instead would mix bulk and entity updates of the same job in one transaction, which the engine refuses.)
+   */
+  static final Date CLOCK_STOPPED = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
   private static final DateTimeFormatter JOURNAL_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.BRUSSELS);
   private static final Map<Character, String> HTML_ENTITIES =
@@ -50,6 +58,7 @@ public class TicketWork {
   private final TaskService taskService;
   private final ManagementService managementService;
   private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
   private final ObjectMapper json;
   private final CustomerMails mails;
   private final KnownIssues knownIssues;
@@ -57,8 +66,9 @@ public class TicketWork {
 
   public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
       SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
-      ManagementService managementService, RepositoryService repositoryService, ObjectMapper json,
-      CustomerMails mails, KnownIssues knownIssues, WishList wishList) {
+      ManagementService managementService, RepositoryService repositoryService, RuntimeService runtimeService,
+      ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList) {
+    this.runtimeService = runtimeService;
     this.json = json;
     this.mails = mails;
     this.knownIssues = knownIssues;
@@ -346,11 +356,21 @@ public class TicketWork {
 
   /** A timer whose date is a plain {@code ${variable}} of the changed deadlines fires at the new date. */
   private void moveSlaTimers(String processInstanceId, Map<String, Object> deadlines) {
+    deadlineTimers(processInstanceId).forEach((timer, variable) -> {
+      if (deadlines.containsKey(variable)) {
+        managementService.setJobDuedate(timer.getId(), (Date) deadlines.get(variable));
+      }
+    });
+  }
+
+  /** The process's timers whose date is a plain {@code ${variable}}, with that variable's name. */
+  private Map<Job, String> deadlineTimers(String processInstanceId) {
+    Map<Job, String> timers = new HashMap<>();
     for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
       String activityId = managementService.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
           .singleResult().getActivityId();
-      String definitionId = timer.getProcessDefinitionId();
-      var element = repositoryService.getBpmnModelInstance(definitionId).getModelElementById(activityId);
+      var element = repositoryService.getBpmnModelInstance(timer.getProcessDefinitionId())
+          .getModelElementById(activityId);
       if (element == null) {
         continue;
       }
@@ -361,10 +381,47 @@ public class TicketWork {
           .map(String::strip)
           .filter(expression -> expression.matches("\\$\\{\\w+}"))
           .map(expression -> expression.substring(2, expression.length() - 1))
-          .filter(deadlines::containsKey)
           .findFirst()
-          .ifPresent(variable -> managementService.setJobDuedate(timer.getId(), (Date) deadlines.get(variable)));
+          .ifPresent(variable -> timers.put(timer, variable));
     }
+    return timers;
+  }
+
+  /**
+   * C7.2: while the supplier works on the bug (the customer has a workaround), the resolution clock stands still:
+   * the ticket's resolution timers wait at {@link #CLOCK_STOPPED} until the supplier's answer or the fix comes.
+   */
+  public void pauseForSupplier(String eonNumber) {
+    Ticket ticket = ticket(eonNumber);
+    if (ticket.getPausedSince() != null) {
+      return;
+    }
+    clocks.pause(ticket, EngineClock.now());
+    deadlineTimers(ticket.getProcessInstanceId()).forEach((timer, variable) -> {
+      if (RESOLUTION_DEADLINES.contains(variable)) {
+        managementService.setJobDuedate(timer.getId(), CLOCK_STOPPED);
+      }
+    });
+    note(ticket, SYSTEM, "Resolution clock stopped while the supplier works on the bug (C7.2)");
+  }
+
+  /** The supplier answered or the fix came: the resolution deadline moves by the office time spent waiting. */
+  public void resumeAfterSupplier(String eonNumber) {
+    Ticket ticket = ticket(eonNumber);
+    if (ticket.getPausedSince() == null) {
+      return;
+    }
+    clocks.resume(ticket, EngineClock.now());
+    String processInstanceId = ticket.getProcessInstanceId();
+    int taskPriority = ((Number) runtimeService.getVariable(processInstanceId, "taskPriority")).intValue();
+    Map<String, Object> variables = clocks.processVariables(ticket, taskPriority);
+    runtimeService.setVariables(processInstanceId, variables);
+    deadlineTimers(processInstanceId).forEach((timer, variable) -> {
+      if (RESOLUTION_DEADLINES.contains(variable)) {
+        managementService.setJobDuedate(timer.getId(), (Date) variables.get(variable));
+      }
+    });
+    note(ticket, SYSTEM, "Resolution clock running again, due " + JOURNAL_TIME.format(ticket.getResolutionDueAt()));
   }
 
   private Instant dueAt(Ticket ticket, SlaClock clock) {

@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -73,6 +74,8 @@ class BugEscalationProcessTest {
         execution -> execution.setVariable("escalationOutcome", "FIXED")));
     Mocks.register("informCustomerRejected", recording("informCustomerRejected",
         execution -> execution.setVariable("escalationOutcome", "REJECTED")));
+    Mocks.register("pauseResolutionClock", (ExecutionListener) execution -> calls.add("pauseResolutionClock"));
+    Mocks.register("resumeResolutionClock", (ExecutionListener) execution -> calls.add("resumeResolutionClock"));
     for (String bean : List.of("recordBugReport", "sendWorkaround", "linkToSupplierBug", "recordSupplierAnswer")) {
       Mocks.register(bean, recording(bean, execution -> { }));
     }
@@ -104,6 +107,9 @@ class BugEscalationProcessTest {
     assertThat(escalation).variables().containsEntry("escalationOutcome", "FIXED");
     assertThat(calls).containsSubsequence("openEscalation", "recordBugReport", "sendWorkaround",
         "reportBugToSupplier", "recordFixReleased");
+    assertThat(calls).as("the resolution clock stands still during each supplier wait")
+        .containsSubsequence("reportBugToSupplier", "pauseResolutionClock", "resumeResolutionClock",
+            "pauseResolutionClock", "resumeResolutionClock", "recordFixReleased");
   }
 
   @Test

@@ -2,11 +2,15 @@ package com.produsoft.supportdesk.supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,8 @@ class SupplierMailTest {
   @Autowired
   private JournalRepository journal;
   @Autowired
+  private ManagementService managementService;
+  @Autowired
   private TransactionTemplate transaction;
   @Value("${spring.mail.port}")
   private int smtpPort;
@@ -94,6 +100,11 @@ class SupplierMailTest {
         "Simulation hangs after the tool change");
     assertThat(((Multipart) report.getContent()).getBodyPart(1).getFileName()).isEqualTo("part.ppf");
     EscalationDriver.await(() -> driver.isWaitingAt(ticket, "Task_WaitForSupplierAnswer"), waiting -> waiting);
+    Ticket waiting = tickets.findByEonNumber(ticket.getEonNumber()).orElseThrow();
+    assertThat(waiting.getPausedSince()).as("the resolution clock stands still while the supplier works").isNotNull();
+    assertThat(resolutionTimers(waiting)).isNotEmpty()
+        .allMatch(timer -> timer.getDuedate().toInstant().getEpochSecond() > Instant.parse("9000-01-01T00:00:00Z")
+            .getEpochSecond());
 
     send(HEXAGON, EDGECAM, "RE: " + report.getSubject(),
         "Thank you. We logged your report as case HXGN-558812 and will come back to you.");
@@ -105,6 +116,12 @@ class SupplierMailTest {
     assertThat(bug.getSupplierReference()).isEqualTo("HXGN-558812");
     assertThat(bug.getStatus()).isEqualTo(SupplierBugStatus.REPORTED);
     assertThat(driver.awaitTask(ticket, "Task_ReadSupplierAnswer")).isNotNull();
+    Ticket answered = tickets.findByEonNumber(ticket.getEonNumber()).orElseThrow();
+    assertThat(answered.getPausedSince()).as("the supplier answered: the clock runs again").isNull();
+    assertThat(answered.getResolutionDueAt()).isAfterOrEqualTo(waiting.getResolutionDueAt());
+    assertThat(resolutionTimers(answered)).isNotEmpty()
+        .anyMatch(timer -> timer.getDuedate().toInstant().equals(answered.getResolutionDueAt()))
+        .allMatch(timer -> timer.getDuedate().toInstant().isBefore(Instant.parse("9000-01-01T00:00:00Z")));
     assertThat(journal.findByTicketOrderByCreatedAtAscIdAsc(tickets.findByEonNumber(ticket.getEonNumber())
         .orElseThrow())).anySatisfy(entry -> {
           assertThat(entry.getType()).isEqualTo(JournalEntryType.SUPPLIER_MAIL);
@@ -112,6 +129,16 @@ class SupplierMailTest {
           assertThat(entry.isCustomerVisible()).isFalse();
         });
     assertThat(driver.mailsTo(JAN)).noneMatch(mail -> GreenMailUtil.getBody(mail).contains("HXGN-558812"));
+  }
+
+  /** The ticket process's resolution warning and deadline timers (on "Work on ticket"). */
+  private List<Job> resolutionTimers(Ticket ticket) {
+    return managementService.createJobQuery().processInstanceId(ticket.getProcessInstanceId()).timers().list()
+        .stream()
+        .filter(timer -> Set.of("Event_ResolutionDueSoon", "Event_ResolutionOverdue").contains(
+            managementService.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult()
+                .getActivityId()))
+        .toList();
   }
 
   private String reference(Ticket ticket) {
