@@ -163,7 +163,8 @@ public class LicenceRequests {
    * @return whether the answer was taken
    */
   @Transactional
-  public boolean answerQuote(LicenceTransferRequest request, boolean accepted) {
+  public boolean answerQuote(long id, boolean accepted) {
+    LicenceTransferRequest request = get(id);
     if (request.getStatus() != Status.QUOTED) {
       return false;
     }
@@ -230,7 +231,8 @@ public class LicenceRequests {
    * @return whether the request was waiting for a confirmation
    */
   @Transactional
-  public boolean confirm(LicenceTransferRequest request) {
+  public boolean confirm(long id) {
+    LicenceTransferRequest request = get(id);
     if (request.getStatus() != Status.MOVED) {
       return false;
     }
