@@ -23,7 +23,12 @@ import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.ticket.CustomerMails;
 import com.produsoft.supportdesk.ticket.CustomerMails.Kind;
+import com.produsoft.supportdesk.ticket.JournalEntry;
+import com.produsoft.supportdesk.ticket.JournalEntryType;
+import com.produsoft.supportdesk.ticket.JournalRepository;
+import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketProperties;
+import com.produsoft.supportdesk.ticket.TicketRepository;
 
 /**
  * Licence moves and replacements as a planned procedure (C10, C3.5, C3.6, C3.8): what the web form, the API,
@@ -50,11 +55,13 @@ public class LicenceRequests {
   private final TicketProperties ticketProperties;
   private final RuntimeService runtimeService;
   private final ProductRepository products;
+  private final TicketRepository tickets;
+  private final JournalRepository journal;
 
   public LicenceRequests(LicenceTransferRequestRepository requests, LicenceRepository licences,
       LicenceRegister register, ContactRepository contacts, EntitlementService entitlements, OfficeHours officeHours,
       CustomerMails mails, TicketProperties ticketProperties, RuntimeService runtimeService,
-      ProductRepository products) {
+      ProductRepository products, TicketRepository tickets, JournalRepository journal) {
     this.requests = requests;
     this.licences = licences;
     this.register = register;
@@ -65,6 +72,8 @@ public class LicenceRequests {
     this.ticketProperties = ticketProperties;
     this.runtimeService = runtimeService;
     this.products = products;
+    this.tickets = tickets;
+    this.journal = journal;
   }
 
   /**
@@ -117,6 +126,11 @@ public class LicenceRequests {
     if (found.stream().anyMatch(licence -> !licence.isOnDongle()) && isBlank(request.newHardware())) {
       faults.add("newHardware: the host id of the new computer is needed for the licence file");
     }
+    Optional<Ticket> ticket = isBlank(request.eonNumber()) ? Optional.empty()
+        : tickets.findByEonNumber(request.eonNumber().trim());
+    if (!isBlank(request.eonNumber()) && ticket.isEmpty()) {
+      faults.add("eonNumber: no ticket " + request.eonNumber().trim());
+    }
     if (!faults.isEmpty()) {
       throw new LicenceRequestInvalidException(faults);
     }
@@ -129,6 +143,10 @@ public class LicenceRequests {
     var entitlement = entitlements.check(first.getCustomer().getId(), contact.get().getEmail(), productCode,
         EngineClock.today());
     saved.entitle(entitlement.underContract(), entitlement.contractNumber());
+    // A ticket that turned out to be a licence move points to the procedure that plans it (C10.1).
+    ticket.ifPresent(asked -> journal.save(new JournalEntry(asked, saved.getRequestedAt(),
+        JournalEntryType.ENGINEER_NOTE, "system", false, "Licence request " + saved.getNumber() + " ("
+            + saved.getReason() + ", " + String.join(", ", numbers) + ") is planned as a licence move (C10.3)")));
     return saved;
   }
 

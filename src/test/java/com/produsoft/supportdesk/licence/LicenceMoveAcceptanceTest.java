@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.time.DayOfWeek;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,11 +29,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.platform.security.WebClient;
+import com.produsoft.supportdesk.ticket.JournalRepository;
+import com.produsoft.supportdesk.ticket.TicketRepository;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -66,6 +69,12 @@ class LicenceMoveAcceptanceTest {
   EmbeddedMailServer mailServer;
   @Autowired
   OfficeHours officeHours;
+  @Autowired
+  TicketRepository tickets;
+  @Autowired
+  JournalRepository journal;
+  @Autowired
+  ObjectMapper json;
 
   private String postPage(WebClient web, String pagePath, String postPath, Map<String, String> fields) {
     HttpResponse<String> page = web.get(pagePath, null, null);
@@ -165,14 +174,26 @@ class LicenceMoveAcceptanceTest {
   @DisplayName("Acceptance 3 (C3.5 without contract): Goossens gets a quote; nothing moves until it is accepted on the page")
   void customerWithoutContractGetsAQuoteFirst() throws Exception {
     WebClient web = new WebClient(port);
+    // The engineer turns Goossens' support ticket into a licence request (C10.1).
+    HttpResponse<String> ticket = web.post("/api/tickets", "application/json", """
+        {"companyName": "Machinebouw Goossens", "contactName": "Dirk Goossens",
+         "email": "dirk.goossens@goossens-machinebouw.example", "phone": "+32 473 16 52 88",
+         "product": "EDGECAM", "category": "SUPPORT", "productionStopped": false, "language": "nl",
+         "description": "Our Edgecam workstation was stolen; how do we get the licence on a new one?"}""",
+        null, null);
+    assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(201);
+    String eonNumber = json.readTree(ticket.body()).get("eonNumber").asText();
     HttpResponse<String> created = web.post("/api/licence-requests", "application/json", """
         {"contactEmail":"dirk.goossens@goossens-machinebouw.example","licenceNumbers":["EC-395101"],
-         "reason":"THEFT","oldHardware":"HOST-3E88B2","newHardware":"HOST-GOOSSENS-2"}""",
-        "engineer.edgecam", DemoUsers.PASSWORD);
+         "reason":"THEFT","oldHardware":"HOST-3E88B2","newHardware":"HOST-GOOSSENS-2","eonNumber":"%s"}"""
+        .formatted(eonNumber), "engineer.edgecam", DemoUsers.PASSWORD);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(created.body()).contains("\"freeOfCharge\":false");
     LicenceTransferRequest request = requests.get(Long.parseLong(created.headers().firstValue("Location")
         .orElseThrow().replaceAll(".*/", "")));
+
+    assertThat(journal.findByTicketOrderByCreatedAtAscIdAsc(tickets.findByEonNumber(eonNumber).orElseThrow()))
+        .anyMatch(entry -> entry.getText().contains("Licence request " + request.getNumber()));
 
     Task quote = task(request, "Task_PrepareLicenceQuote");
     assertThat(taskService.getIdentityLinksForTask(quote.getId()))
@@ -192,7 +213,7 @@ class LicenceMoveAcceptanceTest {
     assertThat(requests.get(request.getId()).getQuoteAnsweredAt()).isNotNull();
     assertThat(web.post("/api/licence-requests", "application/json", """
         {"contactEmail":"dirk.goossens@goossens-machinebouw.example","licenceNumbers":["EC-418207"],
-         "reason":"THEFT","oldHardware":"HOST-3E88B2"}""", "engineer.edgecam", DemoUsers.PASSWORD).statusCode())
+         "reason":"THEFT","oldHardware":"HOST-3E88B2","eonNumber":"EON-1900-00000"}""", "engineer.edgecam", DemoUsers.PASSWORD).statusCode())
         .isEqualTo(400);
   }
 }
