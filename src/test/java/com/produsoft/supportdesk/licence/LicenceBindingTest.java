@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.produsoft.supportdesk.customer.Customer;
@@ -28,11 +30,12 @@ import com.produsoft.supportdesk.supplier.ProductRepository;
 
 /**
  * C10.3: a licence is never bound to two machines at once, not even when two requests move it at the same moment.
- * Same configuration as the contract tests, so that the Spring context is shared.
+ * Only the persistence layer on the real schema (Liquibase on H2 in memory), without the engine: quick. Not
+ * transactional, so that each move commits on its own as in the application.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.job-execution.enabled=false")
-@ActiveProfiles("test")
+@DataJpaTest
+@Import(LicenceRegister.class)
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class LicenceBindingTest {
 
   private static final AtomicInteger NUMBERS = new AtomicInteger();
