@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
 
 /**
  * A customer's licence of one product. Licences are bound to hardware (C10.3): either to a computer's host id
@@ -39,6 +40,10 @@ public class Licence {
   private String dongleNumber;
 
   private LocalDate purchaseDate;
+
+  /** Two moves of one licence that read the same state cannot both write (C10.3, see {@link LicenceRegister}). */
+  @Version
+  private int version;
 
   protected Licence() {
   }
@@ -74,6 +79,27 @@ public class Licence {
   /** The last day of support without a contract (C1.1). */
   public LocalDate firstYearEnd() {
     return purchaseDate.plusYears(1).minusDays(1);
+  }
+
+  /**
+   * C10.3: the licence's hardware, kept in sync with its current {@link LicenceBinding}; only
+   * {@link LicenceRegister} moves it. A host licence moves to a host, a dongle licence to a dongle.
+   */
+  void rebind(String newHardware) {
+    if (isOnDongle()) {
+      dongleNumber = newHardware;
+    } else {
+      hostId = newHardware;
+    }
+  }
+
+  public boolean isOnDongle() {
+    return dongleNumber != null;
+  }
+
+  /** The host id or the dongle number the licence is bound to now. */
+  public String getHardware() {
+    return isOnDongle() ? dongleNumber : hostId;
   }
 
   public Long getId() {

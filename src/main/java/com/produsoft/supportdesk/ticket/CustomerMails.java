@@ -60,7 +60,14 @@ public class CustomerMails {
     /** C7.2: the supplier will not fix the bug; support goes on helping. */
     BUG_REJECTED(null),
     /** C3.2, C7.3: a release includes the wish the customer backs. */
-    WISH_RELEASED("auto-generated");
+    WISH_RELEASED("auto-generated"),
+    /** C3.5, C3.6, C3.8: without a contract a licence move is a paid service; the customer accepts or refuses. */
+    LICENCE_QUOTE(null),
+    LICENCE_QUOTE_REMINDER("auto-generated"),
+    /** C10.3: the planned date and time of the licence move, and who reinstalls (C10.2). */
+    LICENCE_APPOINTMENT(null),
+    /** C10.3: the licence moved; the customer confirms that the software works. */
+    LICENCE_CONFIRMATION_REQUEST("auto-generated");
 
     private final String autoSubmitted;
 
@@ -136,6 +143,21 @@ public class CustomerMails {
     outboundMails.save(new OutboundMail(ticket, kind, messageId, ticket.getEmail(), now));
     journal.save(new JournalEntry(ticket, now, JournalEntryType.MESSAGE_SENT, "system", true,
         "Mail to " + ticket.getEmail() + ": " + subject + "\n\n" + mail.body()));
+  }
+
+  /**
+   * Sends a mail about something that is not a ticket (a licence request, C10) with the same templates, product
+   * mailbox and record; {@code reference} (e.g. {@code LTR-42}) heads the subject as the EON number does.
+   */
+  public void sendAbout(String reference, String recipient, Language language, String productCode, Kind kind,
+      Map<String, ?> details) {
+    Product product = products.findById(productCode).orElseThrow();
+    Map<String, Object> model = new LinkedHashMap<>(details);
+    model.put("product", product.getName());
+    Rendered mail = render(kind, language, model);
+    String messageId = deliver(reference, kind, product.getSupportMailbox(), "Produsoft Support " + product.getName(),
+        recipient, "[" + reference + "] " + mail.subject(), mail.body(), List.of());
+    outboundMails.save(new OutboundMail(null, kind, messageId, recipient, EngineClock.now()));
   }
 
   /** A sentence of {@code mail/labels_<language>.properties} for texts that end up in a mail, e.g. a solution. */

@@ -101,12 +101,20 @@ public class SecurityConfig {
             .requestMatchers("/api/trainings/**").hasAnyAuthority(Roles.authority(Roles.TRAINING),
                 Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.SUPPORT_LEADS),
                 Roles.authority(Roles.CAMUNDA_ADMIN))
+            // C10: licence moves and the licence register are staff work.
+            .requestMatchers("/api/licence-requests/**", "/api/licences/**").hasAnyAuthority(licenceStaff())
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // The JSON API is called with Basic credentials, never with a browser session cookie.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
         .build();
+  }
+
+  private static String[] licenceStaff() {
+    return java.util.stream.Stream.concat(Roles.PRODUCT_TEAMS.stream(),
+            java.util.stream.Stream.of(Roles.SUPPORT_LEADS, Roles.ADMINISTRATION, Roles.CAMUNDA_ADMIN))
+        .map(Roles::authority).toArray(String[]::new);
   }
 
   /** Every /engine-rest call must carry credentials of a Camunda user (Camunda Modeler's deploy button too). */
