@@ -47,7 +47,8 @@ class LicencePagesController {
       for (String fault : invalid.getFaults()) {
         int colon = fault.indexOf(':');
         String field = fault.substring(0, colon).replace("contactEmail", "email");
-        errors.rejectValue(field, "licence.invalid", fault.substring(colon + 1).trim());
+        // One message per field in the customer's language; the service's English detail is the fallback.
+        errors.rejectValue(field, "licence.invalid." + field, fault.substring(colon + 1).trim());
       }
       return form(form);
     }

@@ -58,6 +58,8 @@ class LicenceMoveAcceptanceTest {
   @Autowired
   LicenceRequests requests;
   @Autowired
+  LicenceTransferRequestRepository requestRepository;
+  @Autowired
   LicenceRepository licences;
   @Autowired
   RuntimeService runtimeService;
@@ -86,6 +88,33 @@ class LicenceMoveAcceptanceTest {
     HttpResponse<String> posted = web.post(postPath, "application/x-www-form-urlencoded", body, null, null);
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
     return posted.headers().firstValue("Location").orElseThrow();
+  }
+
+  private String refusedPage(String query, Map<String, String> fields) {
+    WebClient web = new WebClient(port);
+    Matcher csrf = CSRF.matcher(web.get("/support/licence-move" + query, null, null).body());
+    assertThat(csrf.find()).isTrue();
+    String body = fields.entrySet().stream()
+        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+    HttpResponse<String> refused = web.post("/support/licence-move" + query, "application/x-www-form-urlencoded",
+        body, null, null);
+    assertThat(refused.statusCode()).isEqualTo(200);
+    return refused.body();
+  }
+
+  @Test
+  @DisplayName("C10.1: a refused licence request names each fault next to its field, in the customer's language, and stores nothing")
+  void refusedRequestSpeaksTheCustomersLanguage() {
+    Map<String, String> wrongHardware = Map.of("email", "jan.vandamme@vandamme.example",
+        "licenceNumbers", "EC-418207", "reason", "NEW_COMPUTER", "oldHardware", "HOST-000000",
+        "newHardware", "HOST-NEW-PC");
+    long before = requestRepository.count();
+    assertThat(refusedPage("", wrongHardware))
+        .contains("Vul de host-id of het donglenummer in waaraan de licentie nu gebonden is.");
+    assertThat(refusedPage("?lang=en", wrongHardware))
+        .contains("Fill in the host id or dongle number the licence is bound to now.");
+    assertThat(requestRepository.count()).isEqualTo(before);
   }
 
   private Task task(LicenceTransferRequest request, String activityId) {
