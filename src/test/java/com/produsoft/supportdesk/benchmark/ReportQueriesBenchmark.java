@@ -2,7 +2,10 @@ package com.produsoft.supportdesk.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,9 +117,11 @@ class ReportQueriesBenchmark {
           .as("open tickets, by the endpoint and by a plain count")
           .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM ticket WHERE status IN ('OPEN', 'WAITING_FOR_CUSTOMER')",
               Long.class));
+      String loadBefore = loadAverage();
       for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
         measure(web, jdbc, endpoint.getKey(), endpoint.getValue());
       }
+      report.setting("load average (1, 5, 15 min) before and after the calls", loadBefore + " / " + loadAverage());
       report.remark("Figures are wall-clock times of whole HTTP calls (authentication included) on a 2-core machine"
           + " shared with other builds; the target applies to the p95 and the maximum.");
       report.remark("Two years of registrations; a year is the longest period the API accepts (366 days).");
@@ -161,6 +166,16 @@ class ReportQueriesBenchmark {
       }
     }
     report.remark(scenario + " (" + queries.size() + " queries) - EXPLAIN: " + String.join("; ", plans));
+  }
+
+  /** The machine's load while measuring: other builds share its cores. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static String call(WebClient web, String path) {
