@@ -165,7 +165,7 @@ public class SupportReports {
         .addValue("day7", startOf(today.minusDays(7)))
         .addValue("day30", startOf(today.minusDays(30)))
         .addValue("day90", startOf(today.minusDays(90)));
-    // Counted before the join, in one pass over the open bugs (the status index, or a scan where most are open).
+    // Counted before the join, in one pass over the open bugs (the status index, or a scan when many are open).
     return jdbc.query("SELECT s.name AS supplier, g.band, g.n FROM ("
         + " SELECT supplier_id, band, COUNT(*) AS n FROM ("
         + "  SELECT supplier_id, CASE WHEN reported_at >= :day7 THEN 0 WHEN reported_at >= :day30 THEN 1"
