@@ -1,9 +1,13 @@
 package com.produsoft.supportdesk.ticket;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +18,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Transient;
 
 /** A missed SLA deadline, kept for the managers' figures with the team and priority of that moment. */
 @Entity
@@ -36,6 +41,10 @@ public class SlaBreach {
   private String productCode;
   private Integer priority;
 
+  /** Published by the repository's save (Spring Data domain events), then cleared. */
+  @Transient
+  private final List<Object> events = new ArrayList<>();
+
   protected SlaBreach() {
   }
 
@@ -46,6 +55,17 @@ public class SlaBreach {
     this.recordedAt = recordedAt;
     this.productCode = ticket.getProductCode();
     this.priority = ticket.getPriority();
+    events.add(new SlaBreachRecorded(clock, productCode, priority));
+  }
+
+  @DomainEvents
+  List<Object> events() {
+    return List.copyOf(events);
+  }
+
+  @AfterDomainEventPublication
+  void eventsPublished() {
+    events.clear();
   }
 
   public SlaClock getClock() {

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.Customer;
@@ -28,6 +30,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -129,6 +132,12 @@ public class Ticket {
   private Instant pausedSince;
   /** Office time the clocks stood still so far, in seconds. */
   private long pausedOfficeSeconds;
+  /**
+   * Office time (C6) from registration to the first answer and to the resolution, paused time excluded, in seconds:
+   * stored when the event happens, because office time cannot be computed per row in portable SQL (reporting).
+   */
+  private Long firstResponseOfficeSeconds;
+  private Long resolutionOfficeSeconds;
 
   @Enumerated(EnumType.STRING)
   @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -150,6 +159,10 @@ public class Ticket {
   @Version
   private long version;
 
+  /** Published by the repository's next save (Spring Data domain events), then cleared. */
+  @Transient
+  private final List<Object> events = new ArrayList<>();
+
   protected Ticket() {
   }
 
@@ -159,6 +172,17 @@ public class Ticket {
     this.category = category;
     this.channel = channel;
     this.registeredAt = registeredAt;
+    events.add(new TicketRegistered(channel, productCode, category));
+  }
+
+  @DomainEvents
+  List<Object> events() {
+    return List.copyOf(events);
+  }
+
+  @AfterDomainEventPublication
+  void eventsPublished() {
+    events.clear();
   }
 
   private static String newStatusToken() {
@@ -420,8 +444,28 @@ public class Ticket {
     return resolvedAt;
   }
 
+  /** A ticket that is no longer resolved (reopened) loses its resolution time too. */
   public void setResolvedAt(Instant resolvedAt) {
     this.resolvedAt = resolvedAt;
+    if (resolvedAt == null) {
+      resolutionOfficeSeconds = null;
+    }
+  }
+
+  public Long getFirstResponseOfficeSeconds() {
+    return firstResponseOfficeSeconds;
+  }
+
+  void setFirstResponseOfficeSeconds(Long firstResponseOfficeSeconds) {
+    this.firstResponseOfficeSeconds = firstResponseOfficeSeconds;
+  }
+
+  public Long getResolutionOfficeSeconds() {
+    return resolutionOfficeSeconds;
+  }
+
+  void setResolutionOfficeSeconds(Long resolutionOfficeSeconds) {
+    this.resolutionOfficeSeconds = resolutionOfficeSeconds;
   }
 
   public Instant getClosedAt() {
