@@ -16,6 +16,10 @@ const ENGINE_API = document.querySelector('base').getAttribute('engine-api');
 // Version-less: Spring's webjars locator finds the version the application ships.
 const CHART_JS = `${window.location.origin}/webjars/chart.js/dist/chart.umd.js`;
 
+const TEAM_NAMES = {
+  'support-visi': 'VISI', 'support-worknc': 'WorkNC', 'support-edgecam': 'Edgecam', 'support-radan': 'Radan',
+  'support-peps': 'PEPS', 'support-spaceclaim': 'SpaceClaim', triage: 'Triage (no product)',
+};
 const PRIORITY_NAMES = { 1: 'P1 critical', 2: 'P2 high', 3: 'P3 normal', 4: 'P4 low' };
 const AGE_BANDS = ['0-7 days', '8-30 days', '31-90 days', 'over 90 days'];
 const COLOURS = ['#b5152b', '#e07b00', '#1f6fb2', '#7a8793', '#2e8540', '#6f42c1', '#00838f', '#8d6e63'];
@@ -109,6 +113,10 @@ function loadChartJs() {
     chartLibrary = import(CHART_JS).then(() => window.Chart);
   }
   return chartLibrary;
+}
+
+function teamName(team) {
+  return TEAM_NAMES[team] || team;
 }
 
 function unique(values) {
@@ -250,24 +258,24 @@ class Dashboard {
   }
 
   draw(Chart, f) {
-    const teamsByPriority = stacked(f.open, r => r.team, r => r.priority, r => r.count, [1, 2, 3, 4]);
+    const teamsByPriority = stacked(f.open, r => teamName(r.team), r => r.priority, r => r.count, [1, 2, 3, 4]);
     teamsByPriority.datasets.forEach(d => { d.label = PRIORITY_NAMES[d.label] || `P${d.label}`; });
     this.chart(Chart, 'open-tickets', 'bar', teamsByPriority, barOptions(true, 'tickets'),
-      ['Team', 'Priority', 'Open'], f.open.map(r => [r.team, r.priority, r.count]));
+      ['Team', 'Priority', 'Open'], f.open.map(r => [teamName(r.team), r.priority, r.count]));
 
     this.chart(Chart, 'registered', 'bar',
       stacked(f.registered, r => r.channel, r => r.category, r => r.count, null,
         (category, i) => CATEGORY_COLOURS[category] || COLOURS[i]), barOptions(true, 'tickets'),
       ['Channel', 'Category', 'Registered'], f.registered.map(r => [r.channel, r.category, r.count]));
 
-    const teams = f.sla.map(r => r.team);
     this.chart(Chart, 'first-response-sla', 'bar', {
-      labels: teams,
+      labels: f.sla.map(r => teamName(r.team)),
       datasets: [
         { label: 'met', backgroundColor: MET, data: f.sla.map(r => r.met) },
         { label: 'breached', backgroundColor: BREACHED, data: f.sla.map(r => r.breached) },
       ],
-    }, barOptions(true, 'tickets'), ['Team', 'Met', 'Breached'], f.sla.map(r => [r.team, r.met, r.breached]));
+    }, barOptions(true, 'tickets'), ['Team', 'Met', 'Breached'],
+    f.sla.map(r => [teamName(r.team), r.met, r.breached]));
 
     const kinds = [['First response', f.times.firstResponse], ['Resolution', f.times.resolution]];
     this.chart(Chart, 'response-times', 'bar', {
@@ -278,12 +286,13 @@ class Dashboard {
       ],
     }, barOptions(false, 'office hours'), ['', 'Tickets', 'Median (office h)', '90th percentile (office h)'],
     kinds.filter(([, t]) => t.tickets > 0)
-      .map(([name, t]) => [name, t.tickets, hours(t.medianOfficeMinutes), hours(t.p90OfficeMinutes)]));
+      .map(([name, t]) => [name, t.tickets, hours(t.medianOfficeMinutes), hours(t.p90OfficeMinutes)]),
+    sum(kinds.map(([, t]) => t.tickets)));
 
     this.chart(Chart, 'waiting-for-customer', 'bar', {
-      labels: f.waiting.map(r => r.team),
+      labels: f.waiting.map(r => teamName(r.team)),
       datasets: [{ label: 'waiting for the customer', backgroundColor: COLOURS[3], data: f.waiting.map(r => r.count) }],
-    }, barOptions(false, 'tickets'), ['Team', 'Waiting'], f.waiting.map(r => [r.team, r.count]));
+    }, barOptions(false, 'tickets'), ['Team', 'Waiting'], f.waiting.map(r => [teamName(r.team), r.count]));
 
     this.chart(Chart, 'supplier-bugs', 'bar',
       stacked(f.bugs, r => r.supplier, r => r.ageBand, r => r.count, AGE_BANDS, (band, i) => AGE_COLOURS[i]),
@@ -300,7 +309,7 @@ class Dashboard {
         { label: 'lapses', backgroundColor: BREACHED, data: f.contracts.map(m => m.lapses) },
         { label: 'reinstatements', backgroundColor: COLOURS[2], data: f.contracts.map(m => m.reinstatements) },
       ],
-    }, barOptions(false, 'contracts'), ['Month', 'Renewals', 'Cancellations', 'Lapses', 'Reinstatements'],
+    }, barOptions(true, 'contracts'), ['Month', 'Renewals', 'Cancellations', 'Lapses', 'Reinstatements'],
     f.contracts.map(m => [m.month, m.renewals, m.cancellations, m.lapses, m.reinstatements])
       .filter(row => sum(row.slice(1)) > 0));
 
@@ -309,12 +318,12 @@ class Dashboard {
   }
 
   /**
-   * One chart and, under "Figures", the same numbers as a table. The card carries the sum of what it shows
-   * (data-total), so that a reader (or a test) can check the chart against the report.
+   * One chart and, under "Figures", the same numbers as a table. The card carries how many things it counts
+   * (data-total: the sum of its bars, or the tickets behind the times), so that a reader or a test can check the
+   * chart against the report.
    */
-  chart(Chart, id, type, data, options, headers, rows) {
+  chart(Chart, id, type, data, options, headers, rows, total = sum(data.datasets.flatMap(d => d.data))) {
     const card = this.node.querySelector(`[data-figure="${id}"]`);
-    const total = sum(data.datasets.flatMap(d => d.data));
     card.setAttribute('data-total', String(total));
     card.querySelector('.sd-empty').hidden = total > 0;
     card.querySelector('.sd-chart').hidden = total === 0;
@@ -349,8 +358,10 @@ export default [
     id: 'support-dashboard-navigation',
     pluginPoint: 'cockpit.navigation',
     priority: 15,
-    // Cockpit's navigation calls this (with its AngularJS injector) to decide whether to show the entry.
-    access: [() => callback => mayUseDashboard().then(allowed => callback(null, allowed))],
+    // Cockpit's navigation calls this through its AngularJS injector to decide whether to show the entry; the
+    // answer comes back inside a digest, so that the menu shows it at once.
+    access: ['$rootScope', $rootScope => callback => mayUseDashboard()
+      .then(allowed => $rootScope.$applyAsync(() => callback(null, allowed)))],
     checkActive: path => path.indexOf(`#${ROUTE}`) > -1,
     render: node => {
       node.append(element('a', { href: `#${ROUTE}`, id: 'support-dashboard-link' }, 'Support'));

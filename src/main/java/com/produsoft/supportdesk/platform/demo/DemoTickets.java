@@ -177,6 +177,7 @@ public class DemoTickets implements ApplicationRunner {
         null, null);
     open(MAES, "RADAN", Channel.WEB, 1, "14:30", "Remnant sheets missing from the stock list");
     open(CLAES, "PEPS", Channel.MAIL, 0, "08:40", "Question about the new licence file");
+    open(VANDAMME, "EDGECAM", Channel.PHONE, 0, "09:05", "Machine stopped: the post processor crashes on every program");
   }
 
   // --- what happens to a ticket ----------------------------------------------------------------------------------
