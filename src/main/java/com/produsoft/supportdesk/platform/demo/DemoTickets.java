@@ -143,14 +143,17 @@ public class DemoTickets implements ApplicationRunner {
     bug(LAMBERT, "SPACECLAIM", Channel.WEB, 35, "14:10", "Crash when exporting a sheet-metal body to STEP",
         "ANS-55120", "2027 R1");
     // Last month.
-    answered(DE_SMET, "VISI", Channel.WEB, 30, "10:05", "Electrode wizard greys out the spark gap", minutes(120));
+    answered(DE_SMET, "VISI", Channel.WEB, 30, "10:05", "Electrode wizard greys out the spark gap",
+        minutes(120));
     answered(PEETERS, "RADAN", Channel.MAIL, 25, "13:20", "Nesting leaves a 40 mm gap at the sheet edge",
         office(1, 60));
-    answered(WOUTERS, "WORKNC", Channel.WEB, 22, "09:15", "Toolpath calculation slower since the update", minutes(200));
+    answered(WOUTERS, "WORKNC", Channel.WEB, 22, "09:15", "Toolpath calculation slower since the update",
+        minutes(200));
     // The last three weeks.
     answered(VANDAMME, "EDGECAM", Channel.PHONE, 16, "08:50", "Post processor stops at tool change, machine idle",
         minutes(35));
-    answered(DE_SMET, "VISI", Channel.MAIL, 15, "10:20", "Licence server not found after a Windows update", minutes(90));
+    answered(DE_SMET, "VISI", Channel.MAIL, 15, "10:20", "Licence server not found after a Windows update",
+        minutes(90));
     bug(PEETERS, "RADAN", Channel.WEB, 14, "14:05", "Common-line cutting ignores the lead-in setting",
         "HXGN-20817", "2027.1");
     answered(CLAES, "PEPS", Channel.PHONE, 13, "08:45", "Wire EDM post writes wrong taper angles, production stopped",
@@ -161,14 +164,16 @@ public class DemoTickets implements ApplicationRunner {
     answered(JANSSENS, "VISI", Channel.WEB, 11, "09:00", "How to mirror a mould insert with its cooling channels",
         minutes(45));
     bug(DE_SMET, "WORKNC", Channel.WEB, 10, "13:30", "Z-level finishing gouges on steep walls", "HXGN-20902", null);
-    answered(MAES, "RADAN", Channel.MAIL, 8, "10:00", "Bend deduction table is ignored for 3 mm stainless", minutes(240));
+    answered(MAES, "RADAN", Channel.MAIL, 8, "10:00", "Bend deduction table is ignored for 3 mm stainless",
+        minutes(240));
     answered(GOOSSENS, "EDGECAM", Channel.WEB, 7, "09:30", "Question about upgrading from the 2023 release",
         office(2, 0));
     bug(CLAES, "PEPS", Channel.WEB, 6, "14:00", "Crash when opening a job saved by the previous version", null,
         null);
     asked(LAMBERT, "SPACECLAIM", Channel.MAIL, 5, "10:15", "Cannot repair imported surfaces",
         "Could you send us the STEP file and the SpaceClaim build number?");
-    answered(VANDAMME, "EDGECAM", Channel.WEB, 4, "11:00", "How to add a second probe cycle to the template", minutes(60));
+    answered(VANDAMME, "EDGECAM", Channel.WEB, 4, "11:00", "How to add a second probe cycle to the template",
+        minutes(60));
     asked(DE_SMET, "VISI", Channel.WEB, 3, "09:20", "Drawing views lose their dimensions",
         "Which VISI version and which drawing template do you use?");
     answered(PEETERS, "RADAN", Channel.PHONE, 2, "08:35", "Punch press stops with a turret error", minutes(15));
@@ -177,7 +182,8 @@ public class DemoTickets implements ApplicationRunner {
         null, null);
     open(MAES, "RADAN", Channel.WEB, 1, "14:30", "Remnant sheets missing from the stock list");
     open(CLAES, "PEPS", Channel.MAIL, 0, "08:40", "Question about the new licence file");
-    open(VANDAMME, "EDGECAM", Channel.PHONE, 0, "09:05", "Machine stopped: the post processor crashes on every program");
+    open(VANDAMME, "EDGECAM", Channel.PHONE, 0, "09:05",
+        "Machine stopped: the post processor crashes on every program");
   }
 
   // --- what happens to a ticket ----------------------------------------------------------------------------------
@@ -243,7 +249,8 @@ public class DemoTickets implements ApplicationRunner {
     }
   }
 
-  private void triage(Registration registered, Instant at, String product, String category, Map<String, Object> more) {
+  private void triage(Registration registered, Instant at, String product, String category,
+      Map<String, Object> more) {
     Map<String, Object> variables = new HashMap<>(more);
     variables.put("triageOutcome", "HANDLE");
     variables.put("category", category);
@@ -255,10 +262,10 @@ public class DemoTickets implements ApplicationRunner {
       int officeDaysAgo, String time, String problem) {
     Registration registration = new Registration(
         officeDay(officeDaysAgo).atTime(LocalTime.parse(time)).atZone(EngineClock.BRUSSELS).toInstant());
-    then(registration.at, () -> registration.eon = tickets.register(new TicketRegistration(customer.company(), customer.contact(), customer.email(),
-          "+32 50 72 95 00", product, category, problem, "Happens every time on the customer's files.", null,
-          "Windows 11 23H2", null, null, channel == Channel.PHONE, customer.language()), channel, null)
-          .ticket().getEonNumber());
+    TicketRegistration form = new TicketRegistration(customer.company(), customer.contact(), customer.email(),
+        "+32 50 72 95 00", product, category, problem, "Happens every time on the customer's files.", null,
+        "Windows 11 23H2", null, null, channel == Channel.PHONE, customer.language());
+    then(registration.at, () -> registration.eon = tickets.register(form, channel, null).ticket().getEonNumber());
     return registration;
   }
 
