@@ -2,8 +2,8 @@
  * The managers' "Support" dashboard in Camunda Cockpit (docs/manager-guide.md).
  *
  * Two plugins of Cockpit's plugin API (Camunda 7.14+): a navigation entry and a route page, #/support. The page
- * reads the figures from /api/reports (JSON, docs: reports-contract) with the Cockpit session, and draws them with
- * Chart.js, served by the application itself from its webjar (no CDN). Plain ES module, no build step.
+ * reads the figures from /api/reports (JSON, documented at /swagger-ui.html) with the Cockpit session and draws
+ * them with Chart.js, served by the application itself from its webjar (no CDN). Plain ES module, no build step.
  *
  * Who sees it: members of managers, support-leads and camunda-admin. The entry and the page ask the engine for the
  * user's groups; the report endpoints refuse everybody else anyway.
