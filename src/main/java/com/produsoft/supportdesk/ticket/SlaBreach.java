@@ -1,13 +1,10 @@
 package com.produsoft.supportdesk.ticket;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.AfterDomainEventPublication;
-import org.springframework.data.domain.DomainEvents;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,11 +15,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Transient;
 
 /** A missed SLA deadline, kept for the managers' figures with the team and priority of that moment. */
 @Entity
-public class SlaBreach {
+public class SlaBreach extends AbstractAggregateRoot<SlaBreach> {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,10 +37,6 @@ public class SlaBreach {
   private String productCode;
   private Integer priority;
 
-  /** Published by the repository's save (Spring Data domain events), then cleared. */
-  @Transient
-  private final List<Object> events = new ArrayList<>();
-
   protected SlaBreach() {
   }
 
@@ -55,17 +47,8 @@ public class SlaBreach {
     this.recordedAt = recordedAt;
     this.productCode = ticket.getProductCode();
     this.priority = ticket.getPriority();
-    events.add(new SlaBreachRecorded(clock, productCode, priority));
-  }
-
-  @DomainEvents
-  List<Object> events() {
-    return List.copyOf(events);
-  }
-
-  @AfterDomainEventPublication
-  void eventsPublished() {
-    events.clear();
+    // Published by the repository's save (Spring Data domain events).
+    registerEvent(new SlaBreachRecorded(clock, productCode, priority));
   }
 
   public SlaClock getClock() {

@@ -9,8 +9,7 @@ import java.util.List;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.AfterDomainEventPublication;
-import org.springframework.data.domain.DomainEvents;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.Customer;
@@ -30,7 +29,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 /**
@@ -39,7 +37,7 @@ import jakarta.persistence.Version;
  * ({@code TicketProcess}, business key = EON call number) keeps only the few variables its gateways need.
  */
 @Entity
-public class Ticket {
+public class Ticket extends AbstractAggregateRoot<Ticket> {
 
   private static final SecureRandom TOKENS = new SecureRandom();
 
@@ -159,10 +157,6 @@ public class Ticket {
   @Version
   private long version;
 
-  /** Published by the repository's next save (Spring Data domain events), then cleared. */
-  @Transient
-  private final List<Object> events = new ArrayList<>();
-
   protected Ticket() {
   }
 
@@ -172,17 +166,8 @@ public class Ticket {
     this.category = category;
     this.channel = channel;
     this.registeredAt = registeredAt;
-    events.add(new TicketRegistered(channel, productCode, category));
-  }
-
-  @DomainEvents
-  List<Object> events() {
-    return List.copyOf(events);
-  }
-
-  @AfterDomainEventPublication
-  void eventsPublished() {
-    events.clear();
+    // Published by the repository's save (Spring Data domain events).
+    registerEvent(new TicketRegistered(channel, productCode, category));
   }
 
   private static String newStatusToken() {

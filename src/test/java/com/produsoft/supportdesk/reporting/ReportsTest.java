@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,6 +66,10 @@ class ReportsTest {
   SlaClocks clocks;
   @Autowired
   ObjectMapper json;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  OfficeSecondsBackfill backfill;
 
   WebClient web;
   private boolean stored;
@@ -248,6 +253,22 @@ class ReportsTest {
          {"supplier":"Camtek","product":"PEPS","supplierCase":"CTK-2001","title":"PEPS bug of 2030-03-25T09:00",
           "escalatedOn":"2030-03-25","ageDays":8}]"""));
     assertThat(get("/api/reports/supplier-bugs/oldest")).hasSize(5);
+  }
+
+  @Test
+  @DisplayName("a ticket answered and resolved before the office seconds were stored gets them at start-up: "
+      + "Friday 15:30 to Monday 11:00 is 180 office minutes; to Tuesday 10:30 630, less 30 paused = 600")
+  void backfillOfOlderTickets() {
+    long id = ticket("PEPS", Channel.WEB, TicketCategory.SUPPORT, "2032-03-05T15:30", 2, "PT4H").getId();
+    // As an upgraded database holds it: answered and resolved, without office seconds (closed: no open figure moves).
+    jdbc.update("UPDATE ticket SET status = 'CLOSED', first_response_at = ?, resolved_at = ?, closed_at = ?,"
+        + " paused_office_seconds = 1800 WHERE id = ?", SupportReports.utc(brussels("2032-03-08T11:00")),
+        SupportReports.utc(brussels("2032-03-09T10:30")), SupportReports.utc(brussels("2032-03-09T10:30")), id);
+
+    backfill.run(null);
+
+    assertThat(jdbc.queryForList("SELECT first_response_office_seconds, resolution_office_seconds FROM ticket"
+        + " WHERE id = ?", id).get(0)).containsValues(180L * 60, 600L * 60);
   }
 
   @Test
