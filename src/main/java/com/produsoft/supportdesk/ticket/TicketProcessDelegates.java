@@ -189,7 +189,7 @@ class TicketProcessDelegates {
       boolean newBreach = work.recordBreach(eon(execution), clock(execution),
           receivedAt == null ? null : receivedAt.toInstant(),
           nextUpdateDueAt == null ? null : nextUpdateDueAt.toInstant());
-      execution.setVariableLocal("newBreach", newBreach);
+      execution.setVariable("newBreach", newBreach);
     };
   }
 

@@ -1,5 +1,6 @@
 package com.produsoft.supportdesk.platform.security;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,6 +13,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -77,12 +79,14 @@ public class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities)
-      throws Exception {
+  SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities,
+      ProcessEngine engine) throws Exception {
     return http
         .authenticationProvider(identities)
+        // The Cockpit dashboard reads /api/reports with the webapps' session (GET only).
+        .addFilterAfter(new WebappSessionAuthentication(engine, identities), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/error", "/favicon.ico", "/css/**").permitAll()
+            .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/webjars/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             // The website's support form posts registrations here (RegistrationGuard limits abuse).
@@ -111,7 +115,9 @@ public class SecurityConfig {
             .requestMatchers("/api/licence-requests/**", "/api/licences/**").hasAnyAuthority(licenceStaff())
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Never a session of its own; and the webapps' session, read for /api/reports, keeps its id.
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // The JSON API is called with Basic credentials, never with a browser session cookie.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
         .build();
