@@ -50,9 +50,6 @@ public record IncomingMail(String messageId, String dedupeKey, String sender, St
     String sender = senderAddress(message);
     String subject = oneLine(subject(message));
     String messageId = message.getMessageID();
-    String identity = messageId != null
-        ? messageId
-        : sender + "|" + message.getSentDate() + "|" + subject;
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : CLASSIFYING_HEADERS) {
       String value = message.getHeader(name, ",");
@@ -65,6 +62,11 @@ public record IncomingMail(String messageId, String dedupeKey, String sender, St
     addMessageIds(thread, message.getHeader("References", " "));
     Content content = new Content();
     content.read(message);
+    // Without a Message-ID, the mail's own facts: the same mail read again has the same key, two mails do not.
+    String identity = messageId != null
+        ? messageId
+        : sender + "|" + message.getHeader("Date", ",") + "|" + subject + "|" + content.text() + "|"
+            + content.attachments.stream().map(file -> file.fileName() + ":" + file.content().length).toList();
     return new IncomingMail(messageId, sha256(identity), sender, senderName(message), subject,
         List.copyOf(thread), Map.copyOf(headers), content.text(), List.copyOf(content.attachments));
   }

@@ -77,15 +77,19 @@ public class MailPoller {
     }
   }
 
-  private void handle(MailIntakeProperties.Mailbox mailbox, Message message) throws MessagingException {
+  /**
+   * Reads the whole mail in one fetch and parses it here (not through the server's view of its structure, which a
+   * malformed mail can break), then hands it over. A mail that cannot be read or handled stays unread for the next
+   * poll and never stops the mails after it.
+   */
+  private void handle(MailIntakeProperties.Mailbox mailbox, Message message) {
     try {
-      MailIntake.Result result = intake.handle(IncomingMail.of((MimeMessage) message), mailbox);
+      MailIntake.Result result = intake.handle(IncomingMail.of(new MimeMessage((MimeMessage) message)), mailbox);
       log.info("Mail {} to {}: {}", message.getMessageNumber(), mailbox.address(), result);
-    } catch (IOException | RuntimeException e) {
+      message.setFlag(Flags.Flag.SEEN, true);
+    } catch (MessagingException | IOException | RuntimeException e) {
       // Left unread: the next poll tries again; a duplicate from a concurrent poller is recognised then.
       log.warn("Mail {} to {} left unread: {}", message.getMessageNumber(), mailbox.address(), e.toString());
-      return;
     }
-    message.setFlag(Flags.Flag.SEEN, true);
   }
 }
