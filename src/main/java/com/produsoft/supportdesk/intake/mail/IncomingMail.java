@@ -65,7 +65,7 @@ public record IncomingMail(String messageId, String dedupeKey, String sender, St
     // Without a Message-ID, the mail's own facts: the same mail read again has the same key, two mails do not.
     String identity = messageId != null
         ? messageId
-        : sender + "|" + message.getHeader("Date", ",") + "|" + subject + "|" + content.text() + "|"
+        : message.getHeader("From", ",") + "|" + message.getHeader("Date", ",") + "|" + subject + "|" + content.text() + "|"
             + content.attachments.stream().map(file -> file.fileName() + ":" + file.content().length).toList();
     return new IncomingMail(messageId, sha256(identity), sender, senderName(message), subject,
         List.copyOf(thread), Map.copyOf(headers), content.text(), List.copyOf(content.attachments));
