@@ -38,10 +38,10 @@ import jakarta.mail.internet.MimeUtility;
 public record IncomingMail(String messageId, String dedupeKey, String sender, String senderName, String subject,
     List<String> thread, Map<String, String> headers, String text, List<NewAttachment> attachments) {
 
-  /** The headers {@link AutomaticMail} looks at. */
   /** The longest e-mail address there is (RFC 5321 path limit). */
   static final int MAX_ADDRESS = 254;
 
+  /** The headers {@link AutomaticMail} looks at. */
   static final List<String> CLASSIFYING_HEADERS = List.of("auto-submitted", "precedence", "list-id",
       "list-unsubscribe", "x-loop", "x-autoreply", "x-autorespond", "x-auto-response-suppress", "return-path",
       "content-type", "feedback-id");
@@ -65,7 +65,8 @@ public record IncomingMail(String messageId, String dedupeKey, String sender, St
     // Without a Message-ID, the mail's own facts: the same mail read again has the same key, two mails do not.
     String identity = messageId != null
         ? messageId
-        : message.getHeader("From", ",") + "|" + message.getHeader("Date", ",") + "|" + subject + "|" + content.text() + "|"
+        : message.getHeader("From", ",") + "|" + message.getHeader("Date", ",") + "|" + subject + "|"
+            + content.text() + "|"
             + content.attachments.stream().map(file -> file.fileName() + ":" + file.content().length).toList();
     return new IncomingMail(messageId, sha256(identity), sender, senderName(message), subject,
         List.copyOf(thread), Map.copyOf(headers), content.text(), List.copyOf(content.attachments));
@@ -169,7 +170,7 @@ public record IncomingMail(String messageId, String dedupeKey, String sender, St
         }
       } else if (part.isMimeType("text/html")) {
         addText(part, true);
-      } else if (part.isMimeType("text/*")) {
+      } else if (part.isMimeType("text/plain")) {
         addText(part, false);
       }
     }

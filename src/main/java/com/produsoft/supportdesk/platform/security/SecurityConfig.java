@@ -55,7 +55,8 @@ public class SecurityConfig {
         .headers(headers -> headers.defaultsDisabled()
             .frameOptions(frame -> frame.deny())
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(engineRest, new XContentTypeOptionsHeaderWriter()))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(engineRest,
+                new XContentTypeOptionsHeaderWriter()))
             .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(engineRest,
                 new StaticHeadersWriter("Content-Security-Policy", API_CSP))))
         .build();

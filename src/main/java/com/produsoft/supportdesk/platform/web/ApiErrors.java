@@ -88,7 +88,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+    String name = ex instanceof MethodArgumentTypeMismatchException mismatch
+        ? mismatch.getName() : ex.getPropertyName();
     return invalid(List.of(new FieldProblem(name, "has the wrong type or format")));
   }
 
