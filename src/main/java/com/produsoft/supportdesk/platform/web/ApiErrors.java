@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -79,18 +78,24 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
   }
 
+  /** A missing query parameter, named in the problem's errors like a bad field. */
   @Override
   protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return invalid(List.of(new FieldProblem(ex.getParameterName(), "is required")));
   }
 
+  /** A query or path parameter that does not parse (a date that is no ISO date, a number that is none). */
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    String name = ex instanceof MethodArgumentTypeMismatchException mismatch
-        ? mismatch.getName() : ex.getPropertyName();
+    String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
     return invalid(List.of(new FieldProblem(name, "has the wrong type or format")));
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> invalidParameter(InvalidParameterException ex) {
+    return invalid(List.of(new FieldProblem(ex.parameter(), ex.problem())));
   }
 
   @ExceptionHandler(AttachmentsRefusedException.class)
