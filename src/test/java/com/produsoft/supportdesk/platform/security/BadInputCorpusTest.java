@@ -128,7 +128,9 @@ class BadInputCorpusTest {
 
   @AfterAll
   void report() {
-    System.out.println("BadInputCorpusTest: " + cases().count() + " cases");
+    Map<String, Long> perChannel = cases().collect(Collectors.groupingBy(Case::channel, LinkedHashMap::new,
+        Collectors.counting()));
+    System.out.println("BadInputCorpusTest: " + cases().count() + " cases " + perChannel);
   }
 
   // ---------------------------------------------------------------------------------------------- the cases
