@@ -1,5 +1,7 @@
 package com.produsoft.supportdesk.intake.mail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Properties;
@@ -81,17 +83,28 @@ public class MailPoller {
     }
   }
 
-  private void handle(MailIntakeProperties.Mailbox mailbox, Message message) throws MessagingException {
+  /**
+   * Reads the whole mail in one fetch and parses it here (not through the server's view of its structure, which a
+   * malformed mail can break), then hands it over. A mail that cannot be read or handled stays unread for the next
+   * poll and never stops the mails after it.
+   */
+  private void handle(MailIntakeProperties.Mailbox mailbox, Message message) {
     try {
-      MailIntake.Result result = intake.handle(IncomingMail.of((MimeMessage) message), mailbox);
+      MailIntake.Result result = intake.handle(IncomingMail.of(localCopy(message)), mailbox);
       log.info("Mail {} to {}: {}", message.getMessageNumber(), mailbox.address(), result);
       metrics.counter("support.mails.received", "mailbox", mailbox.address(), "product", mailbox.product(),
           "outcome", result.name()).increment();
-    } catch (IOException | RuntimeException e) {
+      message.setFlag(Flags.Flag.SEEN, true);
+    } catch (MessagingException | IOException | RuntimeException e) {
       // Left unread: the next poll tries again; a duplicate from a concurrent poller is recognised then.
       log.warn("Mail {} to {} left unread: {}", message.getMessageNumber(), mailbox.address(), e.toString());
-      return;
     }
-    message.setFlag(Flags.Flag.SEEN, true);
+  }
+
+  /** The raw mail as the server stores it (not its envelope or size, which a malformed mail can break). */
+  private static MimeMessage localCopy(Message message) throws MessagingException, IOException {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    message.writeTo(raw);
+    return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.toByteArray()));
   }
 }
