@@ -40,6 +40,13 @@ public final class WebClient {
     return send(withBasic(request, user, password));
   }
 
+  public HttpResponse<String> put(String path, String contentType, String body, String user, String password) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofString(body));
+    return send(withBasic(request, user, password));
+  }
+
   /**
    * Logs into a Camunda webapp ({@code tasklist}, {@code cockpit}, {@code admin}) as the browser does: open the
    * app for a session and its CSRF token, then post the credentials. Answers the login's HTTP status.
