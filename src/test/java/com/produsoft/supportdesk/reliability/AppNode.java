@@ -137,7 +137,8 @@ final class AppNode implements AutoCloseable {
   }
 
   private static Path packagedJar() {
-    File[] jars = new File("target").listFiles((dir, file) -> file.startsWith("support-desk-") && file.endsWith(".jar"));
+    File[] jars = new File("target")
+        .listFiles((dir, file) -> file.startsWith("support-desk-") && file.endsWith(".jar"));
     if (jars == null || jars.length != 1) {
       throw new IllegalStateException("Expected one target/support-desk-*.jar: run these scenarios after 'package' "
           + "(./mvnw -Preliability verify)");

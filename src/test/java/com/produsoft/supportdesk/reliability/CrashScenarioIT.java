@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
@@ -53,28 +52,19 @@ class CrashScenarioIT {
       mailer.join();
       boolean quiet = ledger.awaitQuiet(mailboxes, Duration.ofMinutes(12));
 
-      List<Ledger.Row> rows = new ArrayList<>();
-      rows.add(ledger.registrations("crash", clients.acknowledged().values()));
-      rows.add(ledger.mails("crash", mails.sent()));
-      rows.add(ledger.wholeTickets("crash"));
-      rows.add(ledger.stepPerTicket("crash", "confirmation step + mail per ticket", "Task_SendConfirmation",
-          "CONFIRMATION", ledger.ticketEonNumbers()));
+      List<Ledger.Row> rows = ledger.exactlyOnce("crash", clients.acknowledged().values(), mails.sent());
       Results.publish(SCENARIO, rows, List.of(
           "killed (SIGKILL) after " + acknowledgedAtKill + " acknowledged registrations and " + mailsAtKill
               + " delivered mails; down and restarted in " + down.toSeconds() + " s",
           "client attempts " + clients.attempts() + " for " + REGISTRATIONS + " registrations ("
               + clients.refusals().size() + " refused or cut off, retried)",
-          "quiet (mails read, no job due) " + (quiet ? "reached" : "NOT reached") + "; incidents "
-              + ledger.incidents() + "; " + ledger.failedJobs()));
+          ledger.jobFigures(quiet), mailboxes.sentMails()));
 
       assertThat(clients.inconsistent()).as("keys answered with two EON numbers").isEmpty();
       assertThat(clients.refusals()).as("only connection errors and 5xx while the node was down")
           .allSatisfy(refusal -> assertThat(refusal.status()).isIn(0, 502, 503));
       assertThat(quiet).as("all mails read and all due jobs done").isTrue();
-      assertThat(rows).allSatisfy(row -> {
-        assertThat(row.lost()).as(row.what() + " lost").isZero();
-        assertThat(row.duplicated()).as(row.what() + " duplicated").isZero();
-      });
+      Ledger.assertExactlyOnce(rows);
       assertThat(rows.get(0).acknowledged()).isEqualTo(REGISTRATIONS);
       assertThat(rows.get(1).acknowledged()).isEqualTo(MAILS);
       assertThat(ledger.incidents()).as("incidents").isZero();

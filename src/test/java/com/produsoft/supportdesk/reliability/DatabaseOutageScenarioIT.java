@@ -66,12 +66,7 @@ class DatabaseOutageScenarioIT {
         long clear503 = during.stream().filter(DatabaseOutageScenarioIT::isClear503).count();
         long slowest = during.stream().mapToLong(RegistrationClients.Refusal::millis).max().orElse(0);
 
-        List<Ledger.Row> rows = new ArrayList<>();
-        rows.add(ledger.registrations("outage", clients.acknowledged().values()));
-        rows.add(ledger.mails("outage", mails.sent()));
-        rows.add(ledger.wholeTickets("outage"));
-        rows.add(ledger.stepPerTicket("outage", "confirmation step + mail per ticket", "Task_SendConfirmation",
-            "CONFIRMATION", ledger.ticketEonNumbers()));
+        List<Ledger.Row> rows = ledger.exactlyOnce("outage", clients.acknowledged().values(), mails.sent());
         Results.publish(SCENARIO, rows, List.of(
             "database cut for " + OUTAGE.toSeconds() + " s after " + acknowledgedBefore
                 + " acknowledged registrations; " + (acknowledgedAtRestore - acknowledgedBefore)
@@ -80,8 +75,7 @@ class DatabaseOutageScenarioIT {
                 + "no stack trace; slowest " + slowest + " ms; /actuator/health answered " + healthDuring,
             "first registration acknowledged " + recovery.toMillis() + " ms after the database came back, "
                 + "without restart",
-            "quiet (mails read, no job due) " + (quiet ? "reached" : "NOT reached") + "; incidents "
-                + ledger.incidents() + "; " + ledger.failedJobs()));
+            ledger.jobFigures(quiet), mailboxes.sentMails()));
 
         assertThat(during).as("answers during the outage").isNotEmpty();
         assertThat(during).as("every answer during the outage is a clear 503, never a stack trace")
@@ -91,10 +85,7 @@ class DatabaseOutageScenarioIT {
         assertThat(health(node)).as("health after the outage").isEqualTo(200);
         assertThat(clients.inconsistent()).isEmpty();
         assertThat(quiet).as("all mails read and all due jobs done").isTrue();
-        assertThat(rows).allSatisfy(row -> {
-          assertThat(row.lost()).as(row.what() + " lost").isZero();
-          assertThat(row.duplicated()).as(row.what() + " duplicated").isZero();
-        });
+        Ledger.assertExactlyOnce(rows);
         assertThat(ledger.incidents()).as("incidents").isZero();
       }
     }

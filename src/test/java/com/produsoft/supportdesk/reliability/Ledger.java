@@ -1,5 +1,7 @@
 package com.produsoft.supportdesk.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import com.produsoft.supportdesk.platform.MySqlDatabase;
 
@@ -43,34 +47,54 @@ final class Ledger {
     this.database = database;
   }
 
+  /**
+   * What every scenario counts: the acknowledged registrations, the delivered mails, whole tickets, and one
+   * completed confirmation step with its mail per ticket (an asynchronous step, C5.2).
+   */
+  List<Row> exactlyOnce(String scenario, Collection<RegistrationClients.Ack> acknowledged,
+      Collection<SentMail> mails) throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    rows.add(registrations(scenario, acknowledged));
+    rows.add(mails(scenario, mails));
+    rows.add(wholeTickets(scenario));
+    rows.add(stepPerTicket(scenario, "async: confirmation step + mail per ticket", "Task_SendConfirmation",
+        "CONFIRMATION", ticketEonNumbers()));
+    return rows;
+  }
+
+  /** The acceptance of issue 11: nothing lost, nothing duplicated, on every row. */
+  static void assertExactlyOnce(List<Row> rows) {
+    assertThat(rows).allSatisfy(row -> {
+      assertThat(row.lost()).as(row.what() + " lost").isZero();
+      assertThat(row.duplicated()).as(row.what() + " duplicated").isZero();
+    });
+  }
+
+  /** How the job executors ended, for the figures under the table. */
+  String jobFigures(boolean quiet) throws SQLException {
+    return "quiet (mails read, no job due) " + (quiet ? "reached" : "NOT reached") + "; incidents " + incidents()
+        + "; " + failedJobs();
+  }
+
   /** Each acknowledged Idempotency-Key: exactly one ticket, with the EON number the client got, one process. */
   Row registrations(String scenario, Collection<RegistrationClients.Ack> acknowledged) throws SQLException {
     Map<String, List<String>> ticketsByKey = new HashMap<>();
-    for (List<String> ticket : query("SELECT idempotency_key, eon_number FROM ticket WHERE idempotency_key IS NOT NULL")) {
+    for (List<String> ticket
+        : query("SELECT idempotency_key, eon_number FROM ticket WHERE idempotency_key IS NOT NULL")) {
       ticketsByKey.computeIfAbsent(ticket.get(0), key -> new ArrayList<>()).add(ticket.get(1));
     }
     Map<String, Integer> processes = ticketProcessesByEonNumber();
-    int found = 0;
-    int duplicated = 0;
-    int lost = 0;
-    for (RegistrationClients.Ack ack : acknowledged) {
+    return tally(scenario, "API registrations", acknowledged.size(), acknowledged.stream().mapToInt(ack -> {
       List<String> tickets = ticketsByKey.getOrDefault(ack.key(), List.of());
       int instances = tickets.stream().mapToInt(eon -> processes.getOrDefault(eon, 0)).sum();
-      if (tickets.isEmpty() || instances == 0) {
-        lost++;
-      } else if (tickets.size() > 1 || instances > 1 || !tickets.get(0).equals(ack.eonNumber())) {
-        duplicated++;
-      } else {
-        found++;
-      }
-    }
-    return new Row(scenario, "API registrations", acknowledged.size(), found, duplicated, lost);
+      boolean sameTicket = tickets.size() == 1 && tickets.get(0).equals(ack.eonNumber());
+      return instances == 0 ? 0 : sameTicket ? instances : Math.max(2, instances);
+    }));
   }
 
   /** Each delivered mail: one inbound_mail row and exactly one ticket (with its process) or one journal update. */
   Row mails(String scenario, Collection<SentMail> sent) throws SQLException {
-    Map<String, Integer> inbound = new HashMap<>();
-    query("SELECT message_id FROM inbound_mail").forEach(row -> inbound.merge(row.get(0), 1, Integer::sum));
+    Map<String, Integer> inbound = countBy("SELECT message_id FROM inbound_mail");
     Map<String, Integer> processes = ticketProcessesByEonNumber();
     Map<String, Integer> effects = new HashMap<>();
     for (List<String> ticket : query("SELECT eon_number, description FROM ticket WHERE channel = 'MAIL'")) {
@@ -80,21 +104,8 @@ final class Ledger {
     for (List<String> update : query("SELECT text FROM journal_entry WHERE type = 'CUSTOMER_UPDATE'")) {
       markers(update.get(0)).forEach(marker -> effects.merge(marker, 1, Integer::sum));
     }
-    int found = 0;
-    int duplicated = 0;
-    int lost = 0;
-    for (SentMail mail : sent) {
-      int rows = inbound.getOrDefault(mail.messageId(), 0);
-      int effect = effects.getOrDefault(mail.marker(), 0);
-      if (rows == 0 || effect == 0) {
-        lost++;
-      } else if (rows > 1 || effect > 1) {
-        duplicated++;
-      } else {
-        found++;
-      }
-    }
-    return new Row(scenario, "mails (ticket or update)", sent.size(), found, duplicated, lost);
+    return tally(scenario, "mails (ticket or update)", sent.size(), sent.stream().mapToInt(mail -> both(
+        inbound.getOrDefault(mail.messageId(), 0), effects.getOrDefault(mail.marker(), 0))));
   }
 
   /**
@@ -105,21 +116,9 @@ final class Ledger {
     Map<String, Integer> processes = ticketProcessesByEonNumber();
     List<String> tickets = ticketEonNumbers();
     Set<String> known = Set.copyOf(tickets);
-    int found = 0;
-    int duplicated = 0;
-    int lost = 0;
-    for (String eon : tickets) {
-      int instances = processes.getOrDefault(eon, 0);
-      if (instances == 1) {
-        found++;
-      } else if (instances > 1) {
-        duplicated++;
-      } else {
-        lost++;
-      }
-    }
-    lost += (int) processes.keySet().stream().filter(eon -> !known.contains(eon)).count();
-    return new Row(scenario, "tickets with exactly one process", tickets.size(), found, duplicated, lost);
+    IntStream perTicket = tickets.stream().mapToInt(eon -> processes.getOrDefault(eon, 0));
+    IntStream orphans = processes.keySet().stream().filter(eon -> !known.contains(eon)).mapToInt(eon -> 0);
+    return tally(scenario, "tickets with exactly one process", tickets.size(), IntStream.concat(perTicket, orphans));
   }
 
   /**
@@ -131,33 +130,30 @@ final class Ledger {
     Map<String, Integer> completed = countBy("""
         SELECT p.BUSINESS_KEY_ FROM ACT_HI_ACTINST a JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = a.PROC_INST_ID_
         WHERE a.ACT_ID_ = ? AND a.END_TIME_ IS NOT NULL""", activityId);
-    Map<String, Integer> mailed = mailKind == null ? null : countBy("""
+    Map<String, Integer> mailed = mailKind == null ? completed : countBy("""
         SELECT t.eon_number FROM outbound_mail m JOIN ticket t ON t.id = m.ticket_id WHERE m.kind = ?""", mailKind);
-    int found = 0;
-    int duplicated = 0;
-    int lost = 0;
-    for (String eon : eonNumbers) {
-      int runs = completed.getOrDefault(eon, 0);
-      int mails = mailed == null ? runs : mailed.getOrDefault(eon, 0);
-      if (runs == 0 || mails == 0) {
-        lost++;
-      } else if (runs > 1 || mails > 1) {
-        duplicated++;
-      } else {
-        found++;
-      }
-    }
-    return new Row(scenario, what, eonNumbers.size(), found, duplicated, lost);
+    return tally(scenario, what, eonNumbers.size(), eonNumbers.stream()
+        .mapToInt(eon -> both(completed.getOrDefault(eon, 0), mailed.getOrDefault(eon, 0))));
   }
 
   /** Journal entries of a type per ticket (SLA warnings, breaches): one each for the tickets named. */
   Row journalPerTicket(String scenario, String what, String type, Collection<String> eonNumbers) throws SQLException {
     Map<String, Integer> entries = countBy("""
         SELECT t.eon_number FROM journal_entry j JOIN ticket t ON t.id = j.ticket_id WHERE j.type = ?""", type);
-    int found = (int) eonNumbers.stream().filter(eon -> entries.getOrDefault(eon, 0) == 1).count();
-    int duplicated = (int) eonNumbers.stream().filter(eon -> entries.getOrDefault(eon, 0) > 1).count();
-    int lost = (int) eonNumbers.stream().filter(eon -> entries.getOrDefault(eon, 0) == 0).count();
-    return new Row(scenario, what, eonNumbers.size(), found, duplicated, lost);
+    return tally(scenario, what, eonNumbers.size(), eonNumbers.stream().mapToInt(eon -> entries.getOrDefault(eon, 0)));
+  }
+
+  /** Two records of one effect (e.g. the step and its mail): none if either is missing, else the larger count. */
+  private static int both(int first, int second) {
+    return first == 0 || second == 0 ? 0 : Math.max(first, second);
+  }
+
+  /** How often each acknowledged item was found: 0 lost, 1 found, more duplicated. */
+  private static Row tally(String scenario, String what, int acknowledged, IntStream occurrences) {
+    int[] counts = occurrences.toArray();
+    return new Row(scenario, what, acknowledged, (int) Arrays.stream(counts).filter(n -> n == 1).count(),
+        (int) Arrays.stream(counts).filter(n -> n > 1).count(),
+        (int) Arrays.stream(counts).filter(n -> n == 0).count());
   }
 
   List<String> ticketEonNumbers() throws SQLException {

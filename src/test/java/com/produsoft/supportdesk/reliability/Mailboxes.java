@@ -1,8 +1,12 @@
 package com.produsoft.supportdesk.reliability;
 
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +30,7 @@ import jakarta.mail.internet.MimeMessage;
 final class Mailboxes implements AutoCloseable {
 
   static final String PASSWORD = "reliability";
+  private static final Pattern EON_NUMBER = Pattern.compile("EON-\\d{4}-\\d{5,}");
   /** The product mailboxes of application.yml (support.mail.mailboxes). */
   static final List<String> PRODUCT_MAILBOXES = List.of("visi.support@produsoft.com", "worknc.support@produsoft.com",
       "edgecam.support@produsoft.com", "radan.support@produsoft.com", "peps.support@produsoft.com",
@@ -89,17 +94,26 @@ final class Mailboxes implements AutoCloseable {
     return unread;
   }
 
-  /** Everything the application sent by SMTP, e.g. to count confirmation mails per EON number. */
-  List<MimeMessage> sent() {
-    return List.of(greenMail.getReceivedMessages()).stream()
-        .filter(message -> {
-          try {
-            return !PRODUCT_MAILBOXES.contains(((InternetAddress) message.getAllRecipients()[0]).getAddress());
-          } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-          }
-        })
-        .toList();
+  /**
+   * What the application sent by SMTP: a figure in words. A mail step is at least once: a node that dies after
+   * the SMTP server took the mail and before the job's commit sends it again when the job is retried.
+   */
+  String sentMails() {
+    Map<String, Integer> perTicket = new HashMap<>();
+    for (MimeMessage message : greenMail.getReceivedMessages()) {
+      try {
+        String recipient = ((InternetAddress) message.getAllRecipients()[0]).getAddress();
+        Matcher eon = EON_NUMBER.matcher(message.getSubject());
+        if (!PRODUCT_MAILBOXES.contains(recipient) && eon.find()) {
+          perTicket.merge(eon.group(), 1, Integer::sum);
+        }
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    long twice = perTicket.values().stream().filter(count -> count > 1).count();
+    return "SMTP: " + perTicket.values().stream().mapToInt(Integer::intValue).sum() + " customer mails about "
+        + perTicket.size() + " tickets, " + twice + " tickets mailed more than once";
   }
 
   @Override

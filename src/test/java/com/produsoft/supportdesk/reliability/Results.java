@@ -13,7 +13,8 @@ import java.util.List;
 final class Results {
 
   private static final Path FILE = AppNode.RESULTS.resolve("results.md");
-  private static final String HEADER = "| scenario | what | acknowledged | found | duplicated | lost |\n|---|---|---:|---:|---:|---:|\n";
+  private static final String HEADER = "| scenario | what | acknowledged | found | duplicated | lost |\n"
+      + "|---|---|---:|---:|---:|---:|\n";
 
   private Results() {
   }

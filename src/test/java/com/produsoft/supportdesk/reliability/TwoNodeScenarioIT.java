@@ -103,7 +103,8 @@ class TwoNodeScenarioIT {
         work(web.get(otherNode.get(ack.node())), ack.eonNumber(), "Task_TriageTicket",
             "{\"triageOutcome\": {\"value\": \"HANDLE\"}, \"category\": {\"value\": \"SUPPORT\"}}");
         work(web.get(ack.node()), ack.eonNumber(), "Task_AnswerQuestion",
-            "{\"answer\": {\"value\": \"Set the tool change macro to M6 T%T\"}, \"answerChannel\": {\"value\": \"PHONE\"}}");
+            """
+            {"answer": {"value": "Set the tool change macro to M6 T%T"}, "answerChannel": {"value": "PHONE"}}""");
         worked.add(ack.eonNumber());
       }
 
@@ -119,11 +120,7 @@ class TwoNodeScenarioIT {
       }
 
       boolean quiet = ledger.awaitQuiet(mailboxes, Duration.ofMinutes(8));
-      rows.add(ledger.registrations("two nodes", acks));
-      rows.add(ledger.mails("two nodes", mails.sent()));
-      rows.add(ledger.wholeTickets("two nodes"));
-      rows.add(ledger.stepPerTicket("two nodes", "async: confirmation step + mail per ticket", "Task_SendConfirmation",
-          "CONFIRMATION", ledger.ticketEonNumbers()));
+      rows.addAll(ledger.exactlyOnce("two nodes", acks, mails.sent()));
       rows.add(ledger.stepPerTicket("two nodes", "async: solution step + mail (worked on both nodes)",
           "Task_SendSolution", "SOLUTION", worked));
       rows.add(ledger.stepPerTicket("two nodes", "timer: first response due soon fired", "Event_FirstResponseDueSoon",
@@ -137,16 +134,12 @@ class TwoNodeScenarioIT {
       Results.publish(SCENARIO, rows, List.of(
           "both nodes started at the same moment on an empty database; definitions " + ledger.definitionVersions(),
           "jobs executed per node (Camunda job log): " + jobsPerNode,
-          "quiet (mails read, no job due) " + (quiet ? "reached" : "NOT reached") + "; incidents "
-              + ledger.incidents() + "; " + ledger.failedJobs()));
+          ledger.jobFigures(quiet), mailboxes.sentMails()));
 
       assertThat(clients.inconsistent()).isEmpty();
       assertThat(quiet).as("all mails read and all due jobs done").isTrue();
-      assertThat(rows).allSatisfy(row -> {
-        assertThat(row.lost()).as(row.what() + " lost").isZero();
-        assertThat(row.duplicated()).as(row.what() + " duplicated").isZero();
-        assertThat(row.found()).as(row.what() + " found").isEqualTo(row.acknowledged());
-      });
+      Ledger.assertExactlyOnce(rows);
+      assertThat(rows).allSatisfy(row -> assertThat(row.found()).as(row.what()).isEqualTo(row.acknowledged()));
       assertThat(jobsPerNode).as("both job executors worked").containsKeys(a.name(), b.name());
       assertThat(ledger.incidents()).as("incidents").isZero();
     }
