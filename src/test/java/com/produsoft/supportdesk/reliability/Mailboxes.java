@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.slf4j.LoggerFactory;
@@ -99,21 +98,20 @@ final class Mailboxes implements AutoCloseable {
    * the SMTP server took the mail and before the job's commit sends it again when the job is retried.
    */
   String sentMails() {
-    Map<String, Integer> perTicket = new HashMap<>();
+    Map<String, Integer> perSubject = new HashMap<>();
     for (MimeMessage message : greenMail.getReceivedMessages()) {
       try {
         String recipient = ((InternetAddress) message.getAllRecipients()[0]).getAddress();
-        Matcher eon = EON_NUMBER.matcher(message.getSubject());
-        if (!PRODUCT_MAILBOXES.contains(recipient) && eon.find()) {
-          perTicket.merge(eon.group(), 1, Integer::sum);
+        if (!PRODUCT_MAILBOXES.contains(recipient) && EON_NUMBER.matcher(message.getSubject()).find()) {
+          perSubject.merge(recipient + " " + message.getSubject(), 1, Integer::sum);
         }
       } catch (MessagingException e) {
         throw new IllegalStateException(e);
       }
     }
-    long twice = perTicket.values().stream().filter(count -> count > 1).count();
-    return "SMTP: " + perTicket.values().stream().mapToInt(Integer::intValue).sum() + " customer mails about "
-        + perTicket.size() + " tickets, " + twice + " tickets mailed more than once";
+    long twice = perSubject.values().stream().filter(count -> count > 1).count();
+    return "SMTP: " + perSubject.values().stream().mapToInt(Integer::intValue).sum() + " customer mails, "
+        + twice + " of them received more than once";
   }
 
   @Override
