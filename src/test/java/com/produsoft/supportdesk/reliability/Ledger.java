@@ -160,14 +160,6 @@ final class Ledger {
     return query("SELECT eon_number FROM ticket").stream().map(row -> row.get(0)).toList();
   }
 
-  /** Steps of instances started before {@code startedBefore} that completed after {@code endedAfter}. */
-  int completedLater(String activityId, Instant startedBefore, Instant endedAfter) throws SQLException {
-    return Integer.parseInt(query("""
-        SELECT COUNT(*) FROM ACT_HI_ACTINST a JOIN ACT_HI_PROCINST p ON p.PROC_INST_ID_ = a.PROC_INST_ID_
-        WHERE a.ACT_ID_ = ? AND p.START_TIME_ < ? AND a.END_TIME_ > ?""", activityId, Timestamp.from(startedBefore),
-        Timestamp.from(endedAfter)).get(0).get(0));
-  }
-
   /** Jobs that are due (or locked by a node that may be dead) and still have retries: work not done yet. */
   int dueJobs() throws SQLException {
     return Integer.parseInt(query("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ > 0 AND (DUEDATE_ IS NULL OR "
