@@ -37,6 +37,13 @@ import com.produsoft.supportdesk.ticket.TicketNotFoundException;
 @RestControllerAdvice(basePackages = "com.produsoft.supportdesk")
 public class ApiErrors extends ResponseEntityExceptionHandler {
 
+  /**
+   * A commit can fail on the client's side after the database stored it, so the answer promises nothing either way:
+   * the client's retry with its Idempotency-Key gets the stored registration, or stores it now.
+   */
+  static final String DATABASE_UNAVAILABLE = "The support desk cannot reach its database right now. Please retry "
+      + "shortly; a registration retried with the same Idempotency-Key is never stored twice.";
+
   /** A field and what is wrong with it. */
   public record FieldProblem(String field, String message) {
   }
@@ -126,8 +133,19 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> databaseUnavailable(RuntimeException ex) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "30")
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-            "The support desk cannot reach its database right now; nothing was stored. Please retry shortly."));
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE));
+  }
+
+  /**
+   * The same outage seen through Camunda (MyBatis wraps the driver's or the pool's exception in its own) or through
+   * a failed commit. Anything else keeps its usual handling: rethrown, Spring goes on with its other resolvers.
+   */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<Object> databaseConnectionLost(RuntimeException ex) {
+    if (!DatabaseConnectionLoss.causes(ex)) {
+      throw ex;
+    }
+    return databaseUnavailable(ex);
   }
 
   private static String parameterName(String parameter, org.springframework.context.MessageSourceResolvable error) {

@@ -52,6 +52,10 @@ public final class WebClient {
     return send(headers.containsKey("Authorization") ? request : withBasic(request, user, password));
   }
 
+  public HttpResponse<String> put(String path, String contentType, String body, String user, String password) {
+    return request("PUT", path, contentType, body, user, password, Map.of());
+  }
+
   /**
    * Logs into a Camunda webapp ({@code tasklist}, {@code cockpit}, {@code admin}) as the browser does: open the
    * app for a session and its CSRF token, then post the credentials. Answers the login's HTTP status.
