@@ -56,6 +56,18 @@ final class Node implements AutoCloseable {
     return node;
   }
 
+  /** {@link #start} for a {@code CompletableFuture}: several nodes started side by side. */
+  static Node startUnchecked(String name, String heap, List<String> arguments) {
+    try {
+      return start(name, heap, arguments);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while starting " + name, e);
+    }
+  }
+
   private void awaitHealthy(Path log) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
