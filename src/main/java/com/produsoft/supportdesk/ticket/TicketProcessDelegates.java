@@ -189,7 +189,9 @@ class TicketProcessDelegates {
       boolean newBreach = work.recordBreach(eon(execution), clock(execution),
           receivedAt == null ? null : receivedAt.toInstant(),
           nextUpdateDueAt == null ? null : nextUpdateDueAt.toInstant());
-      execution.setVariableLocal("newBreach", newBreach);
+      // Not local: the step's input mapping (clock) gives it a scope of its own, gone before the gateway after it
+      // reads newBreach (B3 found every SLA breach timer failing on the real delegate).
+      execution.setVariable("newBreach", newBreach);
     };
   }
 

@@ -60,7 +60,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 class MailIntakeBenchmark {
 
   private static final int MAILS = Integer.getInteger("benchmark.b4.mails", 1_000);
-  private static final Duration GIVE_UP = Duration.ofMinutes(3);
+  private static final Duration GIVE_UP = Duration.ofMinutes(10);
   private static final String PASSWORD = "demo";
   private static final List<String> MAILBOXES = List.of("visi.support@produsoft.com", "worknc.support@produsoft.com",
       "edgecam.support@produsoft.com", "radan.support@produsoft.com", "peps.support@produsoft.com",

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Node implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
   private final String name;
   private final Process process;

@@ -251,9 +251,10 @@ class SlaTimerBenchmark {
           String name = "b3-" + nodeCount + "nodes-" + (settings.isEmpty() ? "tuned" : "defaults") + "-node" + n;
           starting.add(CompletableFuture.supplyAsync(() -> Node.startUnchecked(name, "768m", arguments)));
         }
-        for (CompletableFuture<Node> node : starting) {
-          nodes.add(node.join());
-        }
+        CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).exceptionally(failed -> null).join();
+        // Every node that did start is stopped below, also when another one failed to.
+        starting.stream().filter(node -> !node.isCompletedExceptionally()).map(CompletableFuture::join).forEach(nodes::add);
+        starting.forEach(CompletableFuture::join);
         Instant t = Instant.now().plus(LEAD).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         setDeadline(connection, t);
         return measure(connection, scenario, nodeCount, t);
