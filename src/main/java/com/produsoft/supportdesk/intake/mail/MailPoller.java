@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -36,15 +38,17 @@ public class MailPoller {
 
   private final MailIntake intake;
   private final MailIntakeProperties properties;
+  private final MeterRegistry metrics;
 
   /**
    * @param embeddedServer the embedded mail server when there is one: depending on it makes it start before
    *     the poller and stop after it
    */
   public MailPoller(MailIntake intake, MailIntakeProperties properties,
-      Optional<EmbeddedMailServer> embeddedServer) {
+      Optional<EmbeddedMailServer> embeddedServer, MeterRegistry metrics) {
     this.intake = intake;
     this.properties = properties;
+    this.metrics = metrics;
   }
 
   /**
@@ -109,6 +113,8 @@ public class MailPoller {
     try {
       MailIntake.Result result = intake.handle(IncomingMail.of((MimeMessage) message), mailbox);
       log.info("Mail {} to {}: {}", message.getMessageNumber(), mailbox.address(), result);
+      metrics.counter("support.mails.received", "mailbox", mailbox.address(), "product", mailbox.product(),
+          "outcome", result.name()).increment();
     } catch (IOException | RuntimeException e) {
       // Left unread: the next poll tries again; a duplicate from a concurrent poller is recognised then.
       log.warn("Mail {} to {} left unread: {}", message.getMessageNumber(), mailbox.address(), e.toString());

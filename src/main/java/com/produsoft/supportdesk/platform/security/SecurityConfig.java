@@ -91,8 +91,14 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/releases").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.CAMUNDA_ADMIN))
             .requestMatchers("/actuator/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
             // Contracts (C1): the administration and admins write; managers read too.
-            .requestMatchers(HttpMethod.GET, "/api/contracts/**", "/api/reports/contracts/**").hasAnyAuthority(
+            .requestMatchers(HttpMethod.GET, "/api/contracts/**").hasAnyAuthority(
                 Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
+            // The managers' figures (issue 9): managers, leads, admins; the contract figures for administration too.
+            .requestMatchers(HttpMethod.GET, "/api/reports/contracts/**").hasAnyAuthority(
+                Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.MANAGERS),
+                Roles.authority(Roles.SUPPORT_LEADS), Roles.authority(Roles.CAMUNDA_ADMIN))
+            .requestMatchers("/api/reports/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS),
+                Roles.authority(Roles.SUPPORT_LEADS), Roles.authority(Roles.CAMUNDA_ADMIN))
             .requestMatchers("/api/contracts/**").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION),
                 Roles.authority(Roles.CAMUNDA_ADMIN))
             // Trainings and user days (C11): the coordinator organises; administration and leads register too.

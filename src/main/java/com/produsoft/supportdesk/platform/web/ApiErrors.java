@@ -13,10 +13,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -74,6 +76,26 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
       return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is too large");
     }
     return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
+  }
+
+  /** A missing query parameter, named in the problem's errors like a bad field. */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return invalid(List.of(new FieldProblem(ex.getParameterName(), "is required")));
+  }
+
+  /** A query or path parameter that does not parse (a date that is no ISO date, a number that is none). */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+    return invalid(List.of(new FieldProblem(name, "has the wrong type or format")));
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> invalidParameter(InvalidParameterException ex) {
+    return invalid(List.of(new FieldProblem(ex.parameter(), ex.problem())));
   }
 
   @ExceptionHandler(AttachmentsRefusedException.class)
