@@ -3,11 +3,16 @@ package com.produsoft.supportdesk.intake.mail;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
@@ -48,14 +53,37 @@ public class MailPoller {
     this.metrics = metrics;
   }
 
-  /** One pass over all mailboxes; a mailbox that cannot be read is tried again at the next pass. */
+  /**
+   * One pass over all mailboxes, {@code support.mail.parallel-mailboxes} at a time (each mail is still its own
+   * transaction: a Message-ID that reaches two mailboxes read at once collides on the dedupe key, and the loser
+   * stays unread until the next pass finds it a duplicate). A mailbox that cannot be read is tried again at the
+   * next pass.
+   */
   public void pollAll() {
-    for (MailIntakeProperties.Mailbox mailbox : properties.mailboxes()) {
-      try {
-        poll(mailbox);
-      } catch (MessagingException e) {
-        log.warn("Cannot read mailbox {}: {}", mailbox.address(), e.getMessage());
-      }
+    List<MailIntakeProperties.Mailbox> mailboxes = properties.mailboxes();
+    int threads = Math.min(Math.max(properties.parallelMailboxes(), 1), mailboxes.size());
+    if (threads <= 1) {
+      mailboxes.forEach(this::pollLogged);
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new CustomizableThreadFactory("mail-poll-"));
+    try {
+      pool.invokeAll(mailboxes.stream().<Callable<Void>>map(mailbox -> () -> {
+        pollLogged(mailbox);
+        return null;
+      }).toList());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void pollLogged(MailIntakeProperties.Mailbox mailbox) {
+    try {
+      poll(mailbox);
+    } catch (MessagingException e) {
+      log.warn("Cannot read mailbox {}: {}", mailbox.address(), e.getMessage());
     }
   }
 
