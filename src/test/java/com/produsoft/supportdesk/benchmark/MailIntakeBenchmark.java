@@ -33,6 +33,7 @@ import com.produsoft.supportdesk.benchmark.BenchmarkData.KnownContact;
 import com.produsoft.supportdesk.intake.mail.MailIntake;
 import com.produsoft.supportdesk.intake.mail.MailIntakeProperties;
 import com.produsoft.supportdesk.intake.mail.MailPoller;
+import com.produsoft.supportdesk.platform.ApplicationNode;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,8 +83,8 @@ class MailIntakeBenchmark {
   void mailsBecomeTickets() throws Exception {
     BenchmarkReport report = new BenchmarkReport("b4-mail-intake",
         "B4 mail intake: " + String.format(Locale.ROOT, "%,d", MAILS) + " mails waiting in the product mailboxes");
-    int smtpPort = Node.freePort();
-    int imapPort = Node.freePort();
+    int smtpPort = ApplicationNode.freePort();
+    int imapPort = ApplicationNode.freePort();
     GreenMail mailServer = new GreenMail(new ServerSetup[] {
         new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
         new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});

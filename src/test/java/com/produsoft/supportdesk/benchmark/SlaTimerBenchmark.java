@@ -37,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.produsoft.supportdesk.SupportDeskApplication;
 import com.produsoft.supportdesk.benchmark.BenchmarkData.KnownContact;
+import com.produsoft.supportdesk.platform.ApplicationNode;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.supplier.Product;
@@ -244,13 +245,13 @@ class SlaTimerBenchmark {
       arguments.addAll(List.of("--support.mail.polling=false", "--support.demo-data.enabled=false",
           "--management.health.mail.enabled=false"));
       arguments.addAll(settings);
-      List<Node> nodes = new ArrayList<>();
+      List<ApplicationNode> nodes = new ArrayList<>();
       try (Connection connection = database.connect()) {
         // Started side by side: the roles and rights they check at start exist already, nothing is written.
-        List<CompletableFuture<Node>> starting = new ArrayList<>();
+        List<CompletableFuture<ApplicationNode>> starting = new ArrayList<>();
         for (int n = 1; n <= nodeCount; n++) {
           String name = "b3-" + nodeCount + "nodes-" + (settings.isEmpty() ? "tuned" : "defaults") + "-node" + n;
-          starting.add(CompletableFuture.supplyAsync(() -> Node.startUnchecked(name, "768m", arguments)));
+          starting.add(CompletableFuture.supplyAsync(() -> startNode(name, arguments)));
         }
         CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).exceptionally(failed -> null).join();
         // Every node that did start is stopped below, also when another one failed to.
@@ -260,10 +261,23 @@ class SlaTimerBenchmark {
         setDeadline(connection, t);
         return measure(connection, scenario, t);
       } finally {
-        for (Node node : nodes) {
+        for (ApplicationNode node : nodes) {
           node.close();
         }
       }
+    }
+  }
+
+  /** A node of the packaged jar, up and healthy; for several nodes started side by side. */
+  private static ApplicationNode startNode(String name, List<String> arguments) {
+    ApplicationNode node = new ApplicationNode(name, BenchmarkReport.outputFolder(), List.of("-Xmx768m"), arguments);
+    node.start();
+    try {
+      node.awaitUp(Duration.ofMinutes(10));
+      return node;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while starting " + name, e);
     }
   }
 

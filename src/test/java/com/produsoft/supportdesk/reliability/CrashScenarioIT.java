@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import com.produsoft.supportdesk.platform.ApplicationNode;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
 
 /**
@@ -28,7 +29,7 @@ class CrashScenarioIT {
   void nothingLostNothingDoubledAfterKill() throws Exception {
     try (MySqlDatabase database = MySqlDatabase.createFresh("crash");
         Mailboxes mailboxes = new Mailboxes();
-        AppNode node = new AppNode("crash", List.of(database.springArguments()), mailboxes)) {
+        ApplicationNode node = AppNode.of("crash", List.of(database.springArguments()), mailboxes)) {
       node.start();
       node.awaitUp(Duration.ofMinutes(4));
       Ledger ledger = new Ledger(database);

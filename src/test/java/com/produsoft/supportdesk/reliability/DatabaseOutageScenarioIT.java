@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import com.produsoft.supportdesk.platform.ApplicationNode;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
 
 /**
@@ -35,7 +36,7 @@ class DatabaseOutageScenarioIT {
         Mailboxes mailboxes = new Mailboxes()) {
       URI server = URI.create(database.jdbcUrl().substring("jdbc:".length()));
       try (DatabaseProxy proxy = new DatabaseProxy(server.getHost(), server.getPort());
-          AppNode node = new AppNode("outage", throughProxy(database, server, proxy), mailboxes)) {
+          ApplicationNode node = AppNode.of("outage", throughProxy(database, server, proxy), mailboxes)) {
         node.start();
         node.awaitUp(Duration.ofMinutes(4));
         Ledger ledger = new Ledger(database);
@@ -112,7 +113,7 @@ class DatabaseOutageScenarioIT {
     return Duration.between(since, Instant.now());
   }
 
-  private static int health(AppNode node) throws Exception {
+  private static int health(ApplicationNode node) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.baseUrl() + "/actuator/health"))
         .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }

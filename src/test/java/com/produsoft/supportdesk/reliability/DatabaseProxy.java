@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.produsoft.supportdesk.platform.ApplicationNode;
+
 /**
  * A TCP proxy between the application and MariaDB, so that a test can take the database away from one node
  * without stopping the server other work uses: {@link #cut()} closes every open connection and stops listening
@@ -33,7 +35,7 @@ final class DatabaseProxy implements AutoCloseable {
   DatabaseProxy(String targetHost, int targetPort) {
     this.targetHost = targetHost;
     this.targetPort = targetPort;
-    this.port = AppNode.freePort();
+    this.port = ApplicationNode.freePort();
     restore();
   }
 

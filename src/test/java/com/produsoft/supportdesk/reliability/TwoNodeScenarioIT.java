@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.produsoft.supportdesk.platform.ApplicationNode;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.security.WebClient;
@@ -60,9 +61,9 @@ class TwoNodeScenarioIT {
     try (MySqlDatabase database = MySqlDatabase.createFresh("two_nodes");
         Mailboxes mailboxes = new Mailboxes();
         // demo users (admin, lead, engineers) for the REST calls, created by one node only
-        AppNode a = new AppNode("node-a", List.of(database.springArguments()), mailboxes,
+        ApplicationNode a = AppNode.of("node-a", List.of(database.springArguments()), mailboxes,
             "--support.demo-data.enabled=true");
-        AppNode b = new AppNode("node-b", List.of(database.springArguments()), mailboxes)) {
+        ApplicationNode b = AppNode.of("node-b", List.of(database.springArguments()), mailboxes)) {
       a.start();
       b.start();
       a.awaitUp(Duration.ofMinutes(5));
