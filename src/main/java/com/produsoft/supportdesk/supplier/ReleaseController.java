@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** C3.2: the administration registers a product release; the same ProductReleaseProcess as Tasklist's start form. */
 @RestController
@@ -46,7 +47,8 @@ public class ReleaseController {
    * @param supplierBugIds the supplier bugs fixed, besides those the supplier planned for this version
    * @param wishIds the wishes included, besides those planned for this version
    */
-  public record ReleaseRegistration(@NotBlank String product, @NotBlank String version, @NotNull LocalDate date,
+  public record ReleaseRegistration(@NotBlank String product, @NotBlank @Size(max = 50) String version,
+      @NotNull LocalDate date,
       List<Long> supplierBugIds, List<Long> wishIds) {
   }
 

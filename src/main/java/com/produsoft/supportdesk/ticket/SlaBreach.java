@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,7 @@ import jakarta.persistence.ManyToOne;
 
 /** A missed SLA deadline, kept for the managers' figures with the team and priority of that moment. */
 @Entity
-public class SlaBreach {
+public class SlaBreach extends AbstractAggregateRoot<SlaBreach> {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,6 +47,8 @@ public class SlaBreach {
     this.recordedAt = recordedAt;
     this.productCode = ticket.getProductCode();
     this.priority = ticket.getPriority();
+    // Published by the repository's save (Spring Data domain events).
+    registerEvent(new SlaBreachRecorded(clock, productCode, priority));
   }
 
   public SlaClock getClock() {

@@ -58,11 +58,35 @@ public class SlaClocks {
     ticket.setResolutionDueAt(deadline(ticket, ticket.getResolutionTarget(), 1.0));
   }
 
-  /** Support answered the customer; only the first answer stops the first-response clock. */
+  /**
+   * Support answered the customer; only the first answer stops the first-response clock. The office time it took
+   * is kept for the managers' figures.
+   */
   public void recordCustomerVisibleAnswer(Ticket ticket, Instant now) {
     if (ticket.getFirstResponseAt() == null) {
       ticket.setFirstResponseAt(now);
+      ticket.setFirstResponseOfficeSeconds(runningOfficeTime(ticket, now).toSeconds());
     }
+  }
+
+  /** The solution reached the customer (or the ticket closed without one): the resolution clock stops. */
+  public void recordResolution(Ticket ticket, Instant now) {
+    ticket.setResolvedAt(now);
+    ticket.setResolutionOfficeSeconds(runningOfficeTime(ticket, now).toSeconds());
+  }
+
+  /**
+   * The office time the clocks ran from registration until {@code at}: office time since the registration (C6.3:
+   * counted from the next opening) less the time spent waiting for the customer or the supplier, the current wait
+   * included.
+   */
+  public Duration runningOfficeTime(Ticket ticket, Instant at) {
+    Duration paused = ticket.pausedOfficeTime();
+    if (ticket.getPausedSince() != null) {
+      paused = paused.plus(officeHours.officeTimeBetween(ticket.getPausedSince(), at));
+    }
+    Duration running = officeHours.officeTimeBetween(ticket.getRegisteredAt(), at).minus(paused);
+    return running.isNegative() ? Duration.ZERO : running;
   }
 
   /** The next-update clock: support answers news from the customer within the first-response target. */

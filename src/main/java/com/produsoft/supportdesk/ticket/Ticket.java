@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.Customer;
@@ -36,7 +37,7 @@ import jakarta.persistence.Version;
  * ({@code TicketProcess}, business key = EON call number) keeps only the few variables its gateways need.
  */
 @Entity
-public class Ticket {
+public class Ticket extends AbstractAggregateRoot<Ticket> {
 
   private static final SecureRandom TOKENS = new SecureRandom();
 
@@ -129,6 +130,12 @@ public class Ticket {
   private Instant pausedSince;
   /** Office time the clocks stood still so far, in seconds. */
   private long pausedOfficeSeconds;
+  /**
+   * Office time (C6) from registration to the first answer and to the resolution, paused time excluded, in seconds:
+   * stored when the event happens, because office time cannot be computed per row in portable SQL (reporting).
+   */
+  private Long firstResponseOfficeSeconds;
+  private Long resolutionOfficeSeconds;
 
   @Enumerated(EnumType.STRING)
   @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -159,6 +166,8 @@ public class Ticket {
     this.category = category;
     this.channel = channel;
     this.registeredAt = registeredAt;
+    // Published by the repository's save (Spring Data domain events).
+    registerEvent(new TicketRegistered(channel, productCode, category));
   }
 
   private static String newStatusToken() {
@@ -420,8 +429,28 @@ public class Ticket {
     return resolvedAt;
   }
 
+  /** A ticket that is no longer resolved (reopened) loses its resolution time too. */
   public void setResolvedAt(Instant resolvedAt) {
     this.resolvedAt = resolvedAt;
+    if (resolvedAt == null) {
+      resolutionOfficeSeconds = null;
+    }
+  }
+
+  public Long getFirstResponseOfficeSeconds() {
+    return firstResponseOfficeSeconds;
+  }
+
+  void setFirstResponseOfficeSeconds(Long firstResponseOfficeSeconds) {
+    this.firstResponseOfficeSeconds = firstResponseOfficeSeconds;
+  }
+
+  public Long getResolutionOfficeSeconds() {
+    return resolutionOfficeSeconds;
+  }
+
+  void setResolutionOfficeSeconds(Long resolutionOfficeSeconds) {
+    this.resolutionOfficeSeconds = resolutionOfficeSeconds;
   }
 
   public Instant getClosedAt() {

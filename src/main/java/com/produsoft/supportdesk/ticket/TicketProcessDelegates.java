@@ -189,7 +189,9 @@ class TicketProcessDelegates {
       boolean newBreach = work.recordBreach(eon(execution), clock(execution),
           receivedAt == null ? null : receivedAt.toInstant(),
           nextUpdateDueAt == null ? null : nextUpdateDueAt.toInstant());
-      execution.setVariableLocal("newBreach", newBreach);
+      // Not local: the task's input mapping (clock) gives it a scope of its own, which ends with the task, and the
+      // gateway after it reads newBreach (every breach was an incident; found by the two-node scenario, issue 11).
+      execution.setVariable("newBreach", newBreach);
     };
   }
 

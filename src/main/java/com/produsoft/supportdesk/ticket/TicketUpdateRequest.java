@@ -8,5 +8,6 @@ import jakarta.validation.constraints.Size;
 public record TicketUpdateRequest(
     @NotBlank @Pattern(regexp = "MORE_FREQUENT|CRITICAL|SOLVED_BY_CUSTOMER|INFO",
         message = "must be one of MORE_FREQUENT|CRITICAL|SOLVED_BY_CUSTOMER|INFO") String type,
-    @NotBlank @Size(max = 20_000) String message) {
+    @NotBlank @Size(max = 20_000) @Pattern(regexp = TicketRegistration.TEXT,
+        message = TicketRegistration.NO_CONTROLS) String message) {
 }

@@ -257,7 +257,7 @@ public class TicketWork {
     Instant now = EngineClock.now();
     mails.send(ticket, CustomerMails.Kind.SOLUTION, Map.of());
     clocks.recordCustomerVisibleAnswer(ticket, now);
-    ticket.setResolvedAt(now);
+    clocks.recordResolution(ticket, now);
     ticket.setStatus(TicketStatus.SOLUTION_SENT);
   }
 
@@ -277,7 +277,7 @@ public class TicketWork {
     ticket.setStatus(TicketStatus.CLOSED);
     ticket.setClosedAt(now);
     if (ticket.getResolvedAt() == null) {
-      ticket.setResolvedAt(now);
+      clocks.recordResolution(ticket, now);
     }
     ticket.setPausedSince(null);
     journal.save(new JournalEntry(ticket, now, JournalEntryType.STATUS_CHANGE, SYSTEM, true,

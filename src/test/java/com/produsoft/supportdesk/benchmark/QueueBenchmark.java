@@ -65,7 +65,7 @@ class QueueBenchmark {
   private static final String[] PRODUCTS = {"VISI", "WORKNC", "EDGECAM", "RADAN", "PEPS", "SPACECLAIM"};
   private static final String ENGINEER = "engineer.edgecam";
   private static final String TEAM = "EDGECAM";
-  /** The index of db/changelog/changes/080-queue-indices.xml, dropped and rebuilt for the before/after row. */
+  /** The index of db/changelog/changes/090-queue-indices.xml, dropped and rebuilt for the before/after row. */
   private static final String QUEUE_INDEX = "PSD_IDX_IDENT_LNK_GROUP_TASK";
 
   private final ObjectMapper json = new ObjectMapper();

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Tells mail written by a machine: auto-replies, bulk and list mail, delivery-status notices, our own mail and
- * mail loops (RFC 3834, RFC 2076, RFC 3464). Such mail creates no ticket and is never answered, so that two
- * robots cannot answer each other for ever.
+ * mail loops (RFC 3834, RFC 2076, RFC 3464), and mail without an address to answer. Such mail creates no ticket
+ * and is never answered, so that two robots cannot answer each other for ever.
  */
 final class AutomaticMail {
 
@@ -20,6 +20,9 @@ final class AutomaticMail {
     String precedence = lower(mail.header("precedence"));
     String contentType = lower(mail.header("content-type"));
     String localPart = mail.sender().contains("@") ? mail.sender().substring(0, mail.sender().indexOf('@')) : "";
+    if (mail.sender().isEmpty()) {
+      return Optional.of("no sender address to answer");
+    }
     if (ownAddresses.contains(mail.sender())) {
       return Optional.of("sent from our own address " + mail.sender());
     }

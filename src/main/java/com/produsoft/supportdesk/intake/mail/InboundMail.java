@@ -60,7 +60,7 @@ public class InboundMail {
 
   InboundMail(IncomingMail mail, String mailbox, Instant receivedAt, Outcome outcome, String reason, Ticket ticket) {
     this.dedupeKey = mail.dedupeKey();
-    this.messageId = mail.messageId();
+    this.messageId = mail.messageId() == null ? null : truncate(mail.messageId(), 998);
     this.mailbox = mailbox;
     this.sender = mail.sender();
     this.subject = mail.subject() == null ? null : truncate(mail.subject(), 500);

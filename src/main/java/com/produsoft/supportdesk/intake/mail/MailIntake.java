@@ -104,7 +104,7 @@ public class MailIntake {
     Optional<Ticket> answered = answeredTicket(mail);
     if (answered.isPresent() && belongsTo(mail.sender(), contact, answered.get())) {
       Ticket updated = ticketService.addUpdate(answered.get().getEonNumber(), UpdateType.INFO, text(mail),
-          mail.sender(), mail.attachments()).ticket();
+          atMost(mail.sender(), MAX_AUTHOR), mail.attachments()).ticket();
       return record(mail, mailbox, now, InboundMail.Outcome.UPDATE, null, updated);
     }
     Ticket ticket = ticketService.register(registration(mail, mailbox, contact), Channel.MAIL, null,
@@ -173,9 +173,17 @@ public class MailIntake {
     String companyName = contact.map(known -> known.getCustomer().getCompanyName()).orElse("");
     String phone = contact.map(known -> known.getPhone() != null ? known.getPhone() : known.getCustomer().getPhone())
         .orElse("");
-    String contactName = contact.map(Contact::getName).orElse(mail.senderDisplayName());
+    String contactName = contact.map(Contact::getName).orElse(atMost(mail.senderDisplayName(), MAX_NAME));
     return new TicketRegistration(companyName, contactName, mail.sender(), phone == null ? "" : phone,
         product.getCode(), TicketCategory.SUPPORT.name(), text(mail), null, null, null, null, null, false, null);
+  }
+
+  /** What the columns take: a journal entry's author, a ticket's contact name. */
+  private static final int MAX_AUTHOR = 100;
+  private static final int MAX_NAME = 200;
+
+  private static String atMost(String text, int length) {
+    return text.length() <= length ? text : text.substring(0, length);
   }
 
   private static String text(IncomingMail mail) {

@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailboxes each support address and the product it receives mail for
  * @param otherOwnAddresses our addresses besides the mailboxes ({@code info@}): mail from them is never answered
  * @param maxMailsPerSenderPerDay more mails from one sender in a day are taken for a mail loop and ignored
+ * @param parallelMailboxes how many mailboxes a poll reads at the same time, each over its own connection
  */
 @ConfigurationProperties("support.mail")
 public record MailIntakeProperties(
     Imap imap,
     @DefaultValue List<Mailbox> mailboxes,
     @DefaultValue List<String> otherOwnAddresses,
-    @DefaultValue("20") int maxMailsPerSenderPerDay) {
+    @DefaultValue("20") int maxMailsPerSenderPerDay,
+    @DefaultValue("1") int parallelMailboxes) {
 
   /**
    * @param protocol {@code imap}, or {@code imaps} for TLS

@@ -1,14 +1,23 @@
 package com.produsoft.supportdesk.intake.mail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -31,25 +40,50 @@ public class MailPoller {
 
   private final MailIntake intake;
   private final MailIntakeProperties properties;
+  private final MeterRegistry metrics;
 
   /**
    * @param embeddedServer the embedded mail server when there is one: depending on it makes it start before
    *     the poller and stop after it
    */
   public MailPoller(MailIntake intake, MailIntakeProperties properties,
-      Optional<EmbeddedMailServer> embeddedServer) {
+      Optional<EmbeddedMailServer> embeddedServer, MeterRegistry metrics) {
     this.intake = intake;
     this.properties = properties;
+    this.metrics = metrics;
   }
 
-  /** One pass over all mailboxes; a mailbox that cannot be read is tried again at the next pass. */
+  /**
+   * One pass over all mailboxes, {@code support.mail.parallel-mailboxes} at a time (each mail is still its own
+   * transaction: a Message-ID that reaches two mailboxes read at once collides on the dedupe key, and the loser
+   * stays unread until the next pass finds it a duplicate). A mailbox that cannot be read is tried again at the
+   * next pass.
+   */
   public void pollAll() {
-    for (MailIntakeProperties.Mailbox mailbox : properties.mailboxes()) {
-      try {
-        poll(mailbox);
-      } catch (MessagingException e) {
-        log.warn("Cannot read mailbox {}: {}", mailbox.address(), e.getMessage());
-      }
+    List<MailIntakeProperties.Mailbox> mailboxes = properties.mailboxes();
+    int threads = Math.min(Math.max(properties.parallelMailboxes(), 1), mailboxes.size());
+    if (threads <= 1) {
+      mailboxes.forEach(this::pollLogged);
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new CustomizableThreadFactory("mail-poll-"));
+    try {
+      pool.invokeAll(mailboxes.stream().<Callable<Void>>map(mailbox -> () -> {
+        pollLogged(mailbox);
+        return null;
+      }).toList());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void pollLogged(MailIntakeProperties.Mailbox mailbox) {
+    try {
+      poll(mailbox);
+    } catch (MessagingException e) {
+      log.warn("Cannot read mailbox {}: {}", mailbox.address(), e.getMessage());
     }
   }
 
@@ -77,15 +111,28 @@ public class MailPoller {
     }
   }
 
-  private void handle(MailIntakeProperties.Mailbox mailbox, Message message) throws MessagingException {
+  /**
+   * Reads the whole mail in one fetch and parses it here (not through the server's view of its structure, which a
+   * malformed mail can break), then hands it over. A mail that cannot be read or handled stays unread for the next
+   * poll and never stops the mails after it.
+   */
+  private void handle(MailIntakeProperties.Mailbox mailbox, Message message) {
     try {
-      MailIntake.Result result = intake.handle(IncomingMail.of((MimeMessage) message), mailbox);
+      MailIntake.Result result = intake.handle(IncomingMail.of(localCopy(message)), mailbox);
       log.info("Mail {} to {}: {}", message.getMessageNumber(), mailbox.address(), result);
-    } catch (IOException | RuntimeException e) {
+      metrics.counter("support.mails.received", "mailbox", mailbox.address(), "product", mailbox.product(),
+          "outcome", result.name()).increment();
+      message.setFlag(Flags.Flag.SEEN, true);
+    } catch (MessagingException | IOException | RuntimeException e) {
       // Left unread: the next poll tries again; a duplicate from a concurrent poller is recognised then.
       log.warn("Mail {} to {} left unread: {}", message.getMessageNumber(), mailbox.address(), e.toString());
-      return;
     }
-    message.setFlag(Flags.Flag.SEEN, true);
+  }
+
+  /** The raw mail as the server stores it (not its envelope or size, which a malformed mail can break). */
+  private static MimeMessage localCopy(Message message) throws MessagingException, IOException {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    message.writeTo(raw);
+    return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.toByteArray()));
   }
 }

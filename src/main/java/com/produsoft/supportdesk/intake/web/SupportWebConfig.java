@@ -3,6 +3,7 @@ package com.produsoft.supportdesk.intake.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -24,12 +25,15 @@ class SupportWebConfig implements WebMvcConfigurer {
 
   private static final UrlPathHelper PATHS = new UrlPathHelper();
 
+  /** @param secureCookies behind TLS: cookies travel over https only (support.security.secure-cookies) */
   @Bean
-  LocaleResolver localeResolver() {
+  LocaleResolver localeResolver(@Value("${support.security.secure-cookies:false}") boolean secureCookies) {
     CookieLocaleResolver resolver = new CookieLocaleResolver("SUPPORT-LANG");
     resolver.setCookiePath(PAGES);
     resolver.setCookieMaxAge(Duration.ofDays(365));
     resolver.setCookieSameSite("Lax");
+    resolver.setCookieHttpOnly(true);
+    resolver.setCookieSecure(secureCookies);
     // The originating URI, so that error pages rendered for a support page (413, 429) speak its language too.
     resolver.setDefaultLocaleFunction(request -> isSupportPage(PATHS.getOriginatingRequestUri(request))
         ? DUTCH : request.getLocale());

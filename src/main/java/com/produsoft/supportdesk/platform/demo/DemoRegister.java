@@ -21,6 +21,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.produsoft.supportdesk.contract.CancellationChannel;
+import com.produsoft.supportdesk.contract.ContractEvent;
+import com.produsoft.supportdesk.contract.ContractEventRepository;
+import com.produsoft.supportdesk.contract.ContractEventType;
 import com.produsoft.supportdesk.contract.MaintenanceContract;
 import com.produsoft.supportdesk.contract.MaintenanceContractRepository;
 import com.produsoft.supportdesk.customer.Contact;
@@ -52,14 +56,16 @@ public class DemoRegister implements ApplicationRunner {
   private final ProductRepository products;
   private final LicenceRepository licences;
   private final MaintenanceContractRepository contracts;
+  private final ContractEventRepository events;
 
   public DemoRegister(CustomerRepository customers, ContactRepository contacts, ProductRepository products,
-      LicenceRepository licences, MaintenanceContractRepository contracts) {
+      LicenceRepository licences, MaintenanceContractRepository contracts, ContractEventRepository events) {
     this.customers = customers;
     this.contacts = contacts;
     this.products = products;
     this.licences = licences;
     this.contracts = contracts;
+    this.events = events;
   }
 
   @Override
@@ -96,6 +102,10 @@ public class DemoRegister implements ApplicationRunner {
     running("MC-%d-0003", today, today.minusYears(7).minusMonths(4),
         onHost(deSmet, VISI, "VS-220341", "HOST-2C9E04", today.minusYears(7).minusMonths(4)),
         onHost(deSmet, WORKNC, "WN-310558", "HOST-2C9E05", today.minusYears(4)));
+    // A second VISI seat, bought later under a contract of its own: its cancellation deadline (C1.4) comes up in
+    // three weeks, so the managers' dashboard lists it and the renewal reminder has gone out.
+    running("MC-%d-0026", today, today.plusDays(20).plusMonths(3).minusYears(2),
+        onHost(deSmet, VISI, "VS-228870", "HOST-2C9F11", today.plusDays(20).plusMonths(3).minusYears(2)));
 
     // First year of the contract after a recent Radan purchase; the deputy has no training yet.
     Customer peeters = customer("Plaatbewerking Peeters BV", "BE0503852642", "+32 89 35 12 90", Language.NL);
@@ -111,9 +121,9 @@ public class DemoRegister implements ApplicationRunner {
         .recordTraining(products.getReferenceById(EDGECAM), today.minusYears(3).minusMonths(4));
     contact(wavre, "Claire Martin", "claire.martin@ppwavre.example", "+32 10 23 45 61", DEPUTY)
         .recordTraining(products.getReferenceById(EDGECAM), today.minusYears(1));
-    running("MC-%d-0012", today, today.minusYears(3).minusMonths(5),
-        onHost(wavre, EDGECAM, "EC-402266", "HOST-91B7D0", today.minusYears(3).minusMonths(5)))
-        .cancel(today.minusDays(10));
+    cancelled(running("MC-%d-0012", today, today.minusYears(3).minusMonths(5),
+        onHost(wavre, EDGECAM, "EC-402266", "HOST-91B7D0", today.minusYears(3).minusMonths(5))),
+        today.minusDays(10));
 
     // Cancelled too late (C1.4 system reading): support runs on to the end of the following period.
     Customer maes = customer("Lasertechniek Maes BV", "BE0498811216", "+32 14 41 77 20", Language.NL);
@@ -121,9 +131,9 @@ public class DemoRegister implements ApplicationRunner {
         .recordTraining(products.getReferenceById(RADAN), today.minusYears(2));
     contact(maes, "Inge Verstraeten", "inge.verstraeten@maes-laser.example", "+32 14 41 77 23", DEPUTY)
         .recordTraining(products.getReferenceById(RADAN), today.minusYears(1).minusMonths(6));
-    running("MC-%d-0015", today, today.minusYears(2).plusMonths(2),
-        onHost(maes, RADAN, "RD-500874", "HOST-C03D19", today.minusYears(2).plusMonths(2)))
-        .cancel(today.minusDays(10));
+    cancelled(running("MC-%d-0015", today, today.minusYears(2).plusMonths(2),
+        onHost(maes, RADAN, "RD-500874", "HOST-C03D19", today.minusYears(2).plusMonths(2))),
+        today.minusDays(10));
 
     // Lapsed: cancelled a year ago, ended half a year ago (C1.5).
     Customer wouters = customer("Draaierij Wouters NV", "BE0557597669", "+32 9 348 20 15", Language.NL);
@@ -133,8 +143,10 @@ public class DemoRegister implements ApplicationRunner {
         .recordTraining(products.getReferenceById(WORKNC), today.minusYears(4).minusMonths(3));
     MaintenanceContract lapsed = running("MC-%d-0009", today.minusYears(1), today.minusYears(4).minusMonths(6),
         onHost(wouters, WORKNC, "WN-305127", "HOST-48E6B1", today.minusYears(4).minusMonths(6)));
-    lapsed.cancel(today.minusYears(1));
+    cancelled(lapsed, today.minusYears(1));
     lapsed.lapse(today);
+    events.save(new ContractEvent(lapsed, ContractEventType.LAPSED, lapsed.getEndsOn().plusDays(1),
+        lapsed.getCurrentPeriodStart(), null));
 
     // Active on PEPS, with a trained programmer who is not designated.
     Customer claes = customer("Draadvonkerij Claes BV", "BE0572770647", "+32 56 37 28 40", Language.NL);
@@ -194,15 +206,28 @@ public class DemoRegister implements ApplicationRunner {
 
   /**
    * A contract that started on {@code firstYearStart} and renewed itself (C1.2) up to the period holding
-   * {@code asOf}. Its number carries the year it started, as {@code MC-2024-0007}.
+   * {@code asOf}. Its number carries the year it started, as {@code MC-2024-0007}. The renewals of the last twelve
+   * months are in its history too, as the contract process records them (the managers' monthly counts).
    */
   private MaintenanceContract running(String numberPattern, LocalDate asOf, LocalDate firstYearStart,
       Licence... covered) {
-    MaintenanceContract contract = new MaintenanceContract(numberPattern.formatted(firstYearStart.getYear()),
-        covered[0].getCustomer(), List.of(covered), firstYearStart);
+    MaintenanceContract contract = contracts.save(new MaintenanceContract(
+        numberPattern.formatted(firstYearStart.getYear()), covered[0].getCustomer(), List.of(covered), firstYearStart));
+    LocalDate yearAgo = LocalDate.now(BRUSSELS).minusYears(1);
     while (contract.getCurrentPeriodEnd().isBefore(asOf)) {
       contract.renew();
+      if (contract.getCurrentPeriodStart().isAfter(yearAgo)) {
+        events.save(new ContractEvent(contract, ContractEventType.RENEWED, contract.getCurrentPeriodStart(),
+            contract.getCurrentPeriodStart(), null));
+      }
     }
-    return contracts.save(contract);
+    return contract;
+  }
+
+  private MaintenanceContract cancelled(MaintenanceContract contract, LocalDate receivedOn) {
+    contract.cancel(receivedOn);
+    events.save(new ContractEvent(contract, ContractEventType.CANCELLED, receivedOn, contract.getCurrentPeriodStart(),
+        CancellationChannel.MAIL));
+    return contract;
   }
 }

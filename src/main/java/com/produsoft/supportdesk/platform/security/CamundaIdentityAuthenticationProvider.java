@@ -31,6 +31,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }
+    return authenticated(userId);
+  }
+
+  /** The user as authenticated, with a {@link Roles#authority} per group the engine knows now. */
+  Authentication authenticated(String userId) {
     List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .map(Roles::authority)

@@ -1,7 +1,9 @@
 package com.produsoft.supportdesk.platform.security;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +14,16 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.produsoft.supportdesk.intake.web.RefusedFormPost;
 
@@ -29,18 +36,31 @@ import com.produsoft.supportdesk.intake.web.RefusedFormPost;
 @Configuration
 public class SecurityConfig {
 
+  /** The API's pages (Swagger UI, errors) load only their own scripts; nothing here may be framed. */
+  static final String API_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+      + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
   /** Camunda's webapps and REST API authenticate and authorize themselves; Spring Security steps aside. */
   @Bean
   @Order(1)
   SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+    // Path patterns, not MVC matchers: these paths are served by Camunda's own servlets, not Spring MVC.
+    RequestMatcher engineRest = PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**");
     return http
-        // Path patterns, not MVC matchers: these paths are served by Camunda's own servlets, not Spring MVC.
         .securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
-            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+            engineRest))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        // The webapps carry their own CSRF filter and security headers; engine-rest is stateless Basic auth.
+        // The webapps carry their own CSRF filter; engine-rest is stateless Basic auth.
         .csrf(csrf -> csrf.disable())
-        .headers(headers -> headers.disable())
+        // The webapps set their CSP (with a nonce) and nosniff themselves (camunda.bpm.webapp.header-security);
+        // framing and Referer are ours, and engine-rest's JSON gets the API's headers.
+        .headers(headers -> headers.defaultsDisabled()
+            .frameOptions(frame -> frame.deny())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(engineRest,
+                new XContentTypeOptionsHeaderWriter()))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(engineRest,
+                new StaticHeadersWriter("Content-Security-Policy", API_CSP))))
         .build();
   }
 
@@ -50,11 +70,13 @@ public class SecurityConfig {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain customerPagesChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain customerPagesChain(HttpSecurity http,
+      @Value("${support.security.secure-cookies:false}") boolean secureCookies) throws Exception {
     CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
     tokens.setCookieName("SUPPORT-CSRF");
     tokens.setCookiePath("/support");
-    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+    // HttpOnly: the token reaches the page in a hidden field, never through JavaScript.
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true).secure(secureCookies));
     XorCsrfTokenRequestAttributeHandler tokenInPage = new XorCsrfTokenRequestAttributeHandler();
     // Not deferred: the cookie must be set before Thymeleaf starts streaming the page.
     tokenInPage.setCsrfRequestAttributeName(null);
@@ -77,22 +99,34 @@ public class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities)
-      throws Exception {
+  SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities,
+      ProcessEngine engine) throws Exception {
     return http
         .authenticationProvider(identities)
+        // The Cockpit dashboard reads /api/reports with the webapps' session (GET only).
+        .addFilterAfter(new WebappSessionAuthentication(engine, identities), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/error", "/favicon.ico", "/css/**").permitAll()
+            .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/webjars/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             // The website's support form posts registrations here (RegistrationGuard limits abuse).
             .requestMatchers(HttpMethod.POST, "/api/tickets").permitAll()
+            // A ticket is read by its team, the leads, managers and admins, and changed by all but the managers;
+            // TicketController refuses the engineers of other teams.
+            .requestMatchers(HttpMethod.GET, "/api/tickets/**").hasAnyAuthority(ticketStaff(Roles.MANAGERS))
+            .requestMatchers("/api/tickets/**").hasAnyAuthority(ticketStaff())
             // C3.2: releases are registered by the administration.
             .requestMatchers(HttpMethod.POST, "/api/releases").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.CAMUNDA_ADMIN))
             .requestMatchers("/actuator/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
             // Contracts (C1): the administration and admins write; managers read too.
-            .requestMatchers(HttpMethod.GET, "/api/contracts/**", "/api/reports/contracts/**").hasAnyAuthority(
+            .requestMatchers(HttpMethod.GET, "/api/contracts/**").hasAnyAuthority(
                 Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
+            // The managers' figures (issue 9): managers, leads, admins; the contract figures for administration too.
+            .requestMatchers(HttpMethod.GET, "/api/reports/contracts/**").hasAnyAuthority(
+                Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.MANAGERS),
+                Roles.authority(Roles.SUPPORT_LEADS), Roles.authority(Roles.CAMUNDA_ADMIN))
+            .requestMatchers("/api/reports/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS),
+                Roles.authority(Roles.SUPPORT_LEADS), Roles.authority(Roles.CAMUNDA_ADMIN))
             .requestMatchers("/api/contracts/**").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION),
                 Roles.authority(Roles.CAMUNDA_ADMIN))
             // Trainings and user days (C11): the coordinator organises; administration and leads register too.
@@ -105,10 +139,22 @@ public class SecurityConfig {
             .requestMatchers("/api/licence-requests/**", "/api/licences/**").hasAnyAuthority(licenceStaff())
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Never a session of its own; and the webapps' session, read for /api/reports, keeps its id.
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // The JSON API is called with Basic credentials, never with a browser session cookie.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
         .build();
+  }
+
+  /** The product teams, the leads and the admins, and the groups named. */
+  private static String[] ticketStaff(String... more) {
+    return java.util.stream.Stream.of(Roles.PRODUCT_TEAMS.stream(),
+            java.util.stream.Stream.of(Roles.SUPPORT_LEADS, Roles.CAMUNDA_ADMIN), java.util.stream.Stream.of(more))
+        .flatMap(groups -> groups).map(Roles::authority).toArray(String[]::new);
   }
 
   private static String[] licenceStaff() {

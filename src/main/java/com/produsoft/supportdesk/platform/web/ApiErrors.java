@@ -13,10 +13,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -34,6 +36,13 @@ import com.produsoft.supportdesk.ticket.TicketNotFoundException;
  */
 @RestControllerAdvice(basePackages = "com.produsoft.supportdesk")
 public class ApiErrors extends ResponseEntityExceptionHandler {
+
+  /**
+   * A commit can fail on the client's side after the database stored it, so the answer promises nothing either way:
+   * the client's retry with its Idempotency-Key gets the stored registration, or stores it now.
+   */
+  static final String DATABASE_UNAVAILABLE = "The support desk cannot reach its database right now. Please retry "
+      + "shortly; a registration retried with the same Idempotency-Key is never stored twice.";
 
   /** A field and what is wrong with it. */
   public record FieldProblem(String field, String message) {
@@ -76,6 +85,26 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON");
   }
 
+  /** A missing query parameter, named in the problem's errors like a bad field. */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return invalid(List.of(new FieldProblem(ex.getParameterName(), "is required")));
+  }
+
+  /** A query or path parameter that does not parse (a date that is no ISO date, a number that is none). */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+    return invalid(List.of(new FieldProblem(name, "has the wrong type or format")));
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> invalidParameter(InvalidParameterException ex) {
+    return invalid(List.of(new FieldProblem(ex.parameter(), ex.problem())));
+  }
+
   @ExceptionHandler(AttachmentsRefusedException.class)
   ResponseEntity<Object> attachmentsRefused(AttachmentsRefusedException ex) {
     return invalid(ex.violations().stream()
@@ -104,8 +133,19 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> databaseUnavailable(RuntimeException ex) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "30")
-        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-            "The support desk cannot reach its database right now; nothing was stored. Please retry shortly."));
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE));
+  }
+
+  /**
+   * The same outage seen through Camunda (MyBatis wraps the driver's or the pool's exception in its own) or through
+   * a failed commit. Anything else keeps its usual handling: rethrown, Spring goes on with its other resolvers.
+   */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<Object> databaseConnectionLost(RuntimeException ex) {
+    if (!DatabaseConnectionLoss.causes(ex)) {
+      throw ex;
+    }
+    return databaseUnavailable(ex);
   }
 
   private static String parameterName(String parameter, org.springframework.context.MessageSourceResolvable error) {

@@ -1,7 +1,6 @@
 package com.produsoft.supportdesk.intake.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,20 +12,14 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.platform.web.HeadlessChromium;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketRegistration;
@@ -51,9 +45,6 @@ import com.produsoft.supportdesk.ticket.TicketRepository;
 @ActiveProfiles("test")
 class SupportFormBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** Would change the page's title, or mark the body, if the browser ran it. */
   private static final String SCRIPT = "<script>document.title='XSS'</script>";
   private static final String IMAGE = "<img src=x onerror=\"document.body.setAttribute('data-xss','1')\">";
@@ -72,25 +63,7 @@ class SupportFormBrowserTest {
 
   @BeforeAll
   static void startBrowser(@TempDir Path profile) {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String missing = "Chromium (" + CHROMIUM + ") and chromedriver (" + CHROMEDRIVER + ") are needed for the browser test";
-      if ("true".equalsIgnoreCase(System.getenv("SUPPORT_REQUIRE_BROWSER"))) {
-        fail(missing + ", and SUPPORT_REQUIRE_BROWSER=true requires it");
-      }
-      Assumptions.abort(missing + "; skipped (set SUPPORT_REQUIRE_BROWSER=true to fail instead)");
-    }
-    // The driver's path is given, so Selenium Manager never looks for (or downloads) one.
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,2000",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    browser = HeadlessChromium.start(profile, "1280,2000");
   }
 
   @AfterAll
@@ -115,14 +88,7 @@ class SupportFormBrowserTest {
   }
 
   private static void screenshot(String name) throws IOException {
-    Files.createDirectories(SCREENSHOTS);
-    Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-  }
-
-  private static void fillIn(WebElement input, String value) {
-    ((JavascriptExecutor) browser).executeScript(
-        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-        input, value);
+    HeadlessChromium.screenshot(browser, name);
   }
 
   private static void assertNothingRan() {
@@ -192,17 +158,9 @@ class SupportFormBrowserTest {
   }
 
   private void engineerSeesTheTaskInTasklist(Task triage, String eon) throws IOException {
-    browser.get(url("/camunda/app/tasklist/default/"));
-    By user = By.cssSelector("form[name='signinForm'] input[type='text']");
-    By password = By.cssSelector("form[name='signinForm'] input[type='password']");
-    waitUpTo(30).until(ExpectedConditions.visibilityOfElementLocated(user));
-    // Keystrokes and clicks do not reach Tasklist's login form under chromedriver: fill it in and submit it as
-    // AngularJS reads it (input events, the form's submit event).
-    fillIn(browser.findElement(user), "engineer.edgecam");
-    fillIn(browser.findElement(password), DemoUsers.PASSWORD);
-    ((JavascriptExecutor) browser).executeScript("document.querySelector(\"form[name='signinForm']\").requestSubmit()");
     try {
-      waitUpTo(30).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+      HeadlessChromium.logIntoWebapp(browser, url("/camunda/app/tasklist/default/"), "engineer.edgecam",
+          DemoUsers.PASSWORD);
     } finally {
       screenshot("tasklist-login");
     }

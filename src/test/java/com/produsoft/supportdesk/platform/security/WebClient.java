@@ -40,6 +40,22 @@ public final class WebClient {
     return send(withBasic(request, user, password));
   }
 
+  /** Any method, with an optional body and headers (a header "Authorization" replaces Basic credentials). */
+  public HttpResponse<String> request(String method, String path, String contentType, String body, String user,
+      String password, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    headers.forEach(request::header);
+    return send(headers.containsKey("Authorization") ? request : withBasic(request, user, password));
+  }
+
+  public HttpResponse<String> put(String path, String contentType, String body, String user, String password) {
+    return request("PUT", path, contentType, body, user, password, Map.of());
+  }
+
   /**
    * Logs into a Camunda webapp ({@code tasklist}, {@code cockpit}, {@code admin}) as the browser does: open the
    * app for a session and its CSRF token, then post the credentials. Answers the login's HTTP status.

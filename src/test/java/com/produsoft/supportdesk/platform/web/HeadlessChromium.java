@@ -1,0 +1,96 @@
+package com.produsoft.supportdesk.platform.web;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium for the browser tests. Without Chromium and chromedriver a test is skipped, unless
+ * {@code SUPPORT_REQUIRE_BROWSER=true} (CI) makes that a failure.
+ */
+public final class HeadlessChromium {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private HeadlessChromium() {
+  }
+
+  /** A browser with its profile in the given folder and a window of the given size, e.g. {@code "1280,2000"}. */
+  public static ChromeDriver start(Path profile, String windowSize) {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      String missing = "Chromium (" + CHROMIUM + ") and chromedriver (" + CHROMEDRIVER + ") are needed for the browser test";
+      if ("true".equalsIgnoreCase(System.getenv("SUPPORT_REQUIRE_BROWSER"))) {
+        fail(missing + ", and SUPPORT_REQUIRE_BROWSER=true requires it");
+      }
+      Assumptions.abort(missing + "; skipped (set SUPPORT_REQUIRE_BROWSER=true to fail instead)");
+    }
+    // The driver's path is given, so Selenium Manager never looks for (or downloads) one.
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=" + windowSize,
+        "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriver browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    return browser;
+  }
+
+  /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+  public static Path screenshot(ChromeDriver browser, String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    return Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** Sets an input's value as a user's typing would, for pages that listen to input events (AngularJS). */
+  public static void fillIn(ChromeDriver browser, WebElement input, String value) {
+    ((JavascriptExecutor) browser).executeScript(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        input, value);
+  }
+
+  /**
+   * Clicks as a user would. WebDriver's own clicks do not reach the Camunda webapps' elements under chromedriver
+   * (no click event arrives), so the element's click() is called, which follows links and submits forms the same.
+   */
+  public static void click(ChromeDriver browser, WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
+  }
+
+  /**
+   * Logs into a Camunda webapp ({@code tasklist}, {@code cockpit}) at {@code appUrl}. Keystrokes and clicks do not
+   * reach the webapps' login form under chromedriver: the form is filled in and submitted as AngularJS reads it
+   * (input events, the form's submit event). Waits until the form is gone, which a refused login never does.
+   */
+  public static void logIntoWebapp(ChromeDriver browser, String appUrl, String user, String password) {
+    browser.get(appUrl);
+    By userField = By.cssSelector("form[name='signinForm'] input[type='text']");
+    By passwordField = By.cssSelector("form[name='signinForm'] input[type='password']");
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(userField));
+    fillIn(browser, browser.findElement(userField), user);
+    fillIn(browser, browser.findElement(passwordField), password);
+    ((JavascriptExecutor) browser).executeScript("document.querySelector(\"form[name='signinForm']\").requestSubmit()");
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+  }
+}
