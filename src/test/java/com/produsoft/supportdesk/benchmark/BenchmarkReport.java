@@ -58,6 +58,9 @@ public final class BenchmarkReport {
     environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch"));
     environment.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+    // The machine may be shared: its load when the benchmark starts tells how far the figures can be trusted.
+    environment.put("load average at start", String.format(Locale.ROOT, "%.1f",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     environment.put("benchmark JVM heap max", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
     environment.put("benchmark JVM arguments", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     environment.put("Spring Boot", SpringBootVersion.getVersion());
