@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -79,8 +80,11 @@ class EscalationDriver {
       try {
         taskService.complete(awaitTask(ticket, activityId).getId(), variables);
         return;
-      } catch (OptimisticLockingException conflict) {
-        if (attempt == 3) {
+      } catch (ProcessEngineException conflict) {
+        // A mail job of the same ticket changed its executions meanwhile: an optimistic-locking conflict, or
+        // ENGINE-03077 when the execution the task hangs under was replaced; Tasklist's user just tries again.
+        if (attempt == 3 || !(conflict instanceof OptimisticLockingException
+            || String.valueOf(conflict.getMessage()).contains("ENGINE-03077"))) {
           throw conflict;
         }
       }
