@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.NaturalId;
 import org.hibernate.type.SqlTypes;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -45,7 +46,11 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  /** The EON call number customers quote on the phone, e.g. {@code EON-2026-00042}. */
+  /**
+   * The EON call number customers quote on the phone, e.g. {@code EON-2026-00042}. Every process step finds its
+   * ticket by it ({@link TicketLookup}).
+   */
+  @NaturalId
   private String eonNumber;
 
   /** Null when the sender is not in the register yet: flagged for triage. */

@@ -4,9 +4,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface TicketRepository extends JpaRepository<Ticket, Long> {
-
-  Optional<Ticket> findByEonNumber(String eonNumber);
+public interface TicketRepository extends JpaRepository<Ticket, Long>, TicketLookup {
 
   Optional<Ticket> findByIdempotencyKey(String idempotencyKey);
 
