@@ -61,6 +61,8 @@ class QueueBenchmark {
   private static final Duration CALL_TIME_LIMIT = Duration.ofSeconds(60);
   private static final double TARGET_P95_MS = 50;
   private static final long TARGET_HEAP_MB = 1024;
+  /** The buffer pool of the "after" rows: the engine's task tables at 100,000 open tickets, with room. */
+  private static final int BUFFER_POOL_MB = 4096;
 
   private static final String[] PRODUCTS = {"VISI", "WORKNC", "EDGECAM", "RADAN", "PEPS", "SPACECLAIM"};
   private static final String ENGINEER = "engineer.edgecam";
@@ -132,6 +134,9 @@ class QueueBenchmark {
         engine.setAuthorizationCheckRevokes(tuned);
       }
 
+      measureWithLargerBufferPool(app, report, page, teamPage, teamQueue);
+      reportDatabaseSize(app, report);
+
       long heapMb = heapAfterGc();
       report.row("heap after B2", "used heap after System.gc()", heapMb, "MB", "< " + TARGET_HEAP_MB + " MB",
           heapMb < TARGET_HEAP_MB)
@@ -147,10 +152,69 @@ class QueueBenchmark {
           .remark("Before/after in this run, each pair measured back to back on the team queue page: with and"
               + " without the index " + QUEUE_INDEX + " (dropped, measured, rebuilt); with the configured"
               + " authorizationCheckRevokes and with auto (Camunda's default), switched in the running engine.")
+          .remark("Buffer pool: the rows above run on the server's own innodb_buffer_pool_size; the \"after\" rows"
+              + " give InnoDB " + BUFFER_POOL_MB + " MB for the same calls (SET GLOBAL, warmed up, then set back).")
           .remark("Heap: the application runs in the benchmark's JVM, so the figure is that JVM's used heap after"
               + " System.gc() (the benchmark's own objects are a few MB of it).")
           .write();
     }
+  }
+
+  /**
+   * The same team queue calls with a buffer pool that holds the queue's tables: at 100,000 open tickets the
+   * engine's tables outgrow MariaDB's default of 128 MB, and every page then reads from disk. The server's own
+   * size is measured first (the rows above) and set back afterwards; a server already that large is left alone.
+   */
+  private static void measureWithLargerBufferPool(BenchmarkApp app, BenchmarkReport report, String page,
+      Latencies.ThrowingSupplier<String> teamPage, String teamQueue) throws Exception {
+    try (Connection connection = app.connect(); Statement statement = connection.createStatement()) {
+      long original = bufferPoolBytes(statement);
+      report.setting("innodb_buffer_pool_size (server)", original / (1024 * 1024) + " MB");
+      long larger = BUFFER_POOL_MB * 1024L * 1024L;
+      if (original >= larger) {
+        return;
+      }
+      statement.execute("SET GLOBAL innodb_buffer_pool_size = " + larger);
+      try {
+        awaitBufferPool(statement, larger);
+        for (int i = 0; i < 5; i++) {
+          teamPage.get();
+        }
+        String after = ", after: innodb_buffer_pool_size " + BUFFER_POOL_MB + " MB";
+        measure(report, page + after, 50, teamPage);
+        measure(report, "team queue count as " + ENGINEER + after, 50, () -> countFilter(app, teamQueue, ENGINEER));
+      } finally {
+        statement.execute("SET GLOBAL innodb_buffer_pool_size = " + original);
+      }
+    }
+  }
+
+  private static long bufferPoolBytes(Statement statement) throws Exception {
+    try (var rows = statement.executeQuery("SELECT @@innodb_buffer_pool_size")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static void awaitBufferPool(Statement statement, long bytes) throws Exception {
+    Instant giveUp = Instant.now().plusSeconds(60);
+    while (bufferPoolBytes(statement) != bytes && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(200);
+    }
+  }
+
+  /** What the open tickets occupy in the database, engine history included (docs/operations.md, sizing). */
+  private static void reportDatabaseSize(BenchmarkApp app, BenchmarkReport report) {
+    JdbcTemplate jdbc = new JdbcTemplate(app.bean(DataSource.class));
+    String size = "SELECT COALESCE(SUM(data_length + index_length), 0) / 1048576 FROM information_schema.tables"
+        + " WHERE table_schema = DATABASE()";
+    double total = jdbc.queryForObject(size, Double.class);
+    double history = jdbc.queryForObject(size + " AND table_name LIKE 'ACT\\_HI\\_%'", Double.class);
+    double task = jdbc.queryForObject(size + " AND table_name IN ('ACT_RU_TASK', 'ACT_RU_IDENTITYLINK',"
+        + " 'ACT_RU_AUTHORIZATION')", Double.class);
+    report.row("database size", "all tables (data and indices)", total, "MB")
+        .row("database size", "engine history (ACT_HI_*)", history, "MB")
+        .row("database size", "what a team queue reads (tasks, identity links, authorizations)", task, "MB");
   }
 
   /** {@code calls} calls one after the other (at most {@link #CALL_TIME_LIMIT}), after a warm-up call. */
