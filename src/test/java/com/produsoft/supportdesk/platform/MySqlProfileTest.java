@@ -34,7 +34,8 @@ class MySqlProfileTest {
   }
 
   @Test
-  @DisplayName("mysql profile: Liquibase creates Camunda's tables and ours, the engine starts, no demo data")
+  @DisplayName("mysql profile: Liquibase creates Camunda's tables and ours, the engine starts, no demo data,"
+      + " history cleanup scheduled")
   void liquibaseBuildsTheWholeSchemaBeforeTheEngineStarts() {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupportDeskApplication.class)
         .profiles("mysql")
@@ -53,6 +54,8 @@ class MySqlProfileTest {
       assertThat(engine.getIdentityService().createGroupQuery().groupId(Roles.MANAGERS).count()).isEqualTo(1);
       assertThat(engine.getIdentityService().createUserQuery().count())
           .as("no demo users outside the demo data").isZero();
+      assertThat(engine.getHistoryService().findHistoryCleanupJobs())
+          .as("history past its time to live is removed every night").isNotEmpty();
     }
   }
 
