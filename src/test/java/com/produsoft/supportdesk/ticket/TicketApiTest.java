@@ -28,9 +28,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.security.WebClient;
+import com.zaxxer.hikari.HikariDataSource;
 
 /** The ticket API end to end on the embedded default: registration, idempotency, validation, C8.1 updates. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.hikari.maximum-pool-size=" + RegistrationBurst.POOL_SIZE,
+    "server.forward-headers-strategy=native"})
 @ActiveProfiles("test")
 class TicketApiTest {
 
@@ -53,6 +56,8 @@ class TicketApiTest {
   TicketRepository tickets;
   @Autowired
   OfficeHours officeHours;
+  @Autowired
+  HikariDataSource dataSource;
 
   WebClient web;
 
@@ -126,6 +131,13 @@ class TicketApiTest {
     HttpResponse<String> other = web.post("/api/tickets", JSON, registration("BUG", false), null, null,
         Map.of("Idempotency-Key", key));
     assertThat(other.statusCode()).isEqualTo(422);
+  }
+
+  @Test
+  @DisplayName("Issue 16: a burst of four times the pool's size of registrations with replays is registered or refused"
+      + " quickly with Retry-After, never a false outage; one ticket and one process per Idempotency-Key")
+  void burstOfRegistrationsWithReplays() throws Exception {
+    new RegistrationBurst(web, json, jdbc, runtimeService, Duration.ofMillis(dataSource.getConnectionTimeout())).run();
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.produsoft.supportdesk.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,12 +22,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.SupportDeskApplication;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.security.WebClient;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The happy path of a ticket on the production profile against MySQL/MariaDB: registered through the API,
@@ -41,12 +44,14 @@ class TicketHappyPathMySqlTest {
   @BeforeAll
   static void start() {
     database = MySqlDatabase.createFresh("happy_path");
-    String[] arguments = Stream.concat(Arrays.stream(database.springArguments()),
+    String[] arguments = Stream.of(Arrays.stream(database.springArguments()),
         Stream.of("--support.demo-data.enabled=true", "--server.port=0",
             // customer mails go to the embedded mail server, on free ports, instead of a company SMTP server
             "--support.mail.embedded=true", "--spring.mail.port=0", "--support.mail.imap.port=0",
             "--support.mail.imap.protocol=imap", "--support.mail.polling=false",
-            "--spring.mail.properties.mail.smtp.auth=false")).toArray(String[]::new);
+            "--spring.mail.properties.mail.smtp.auth=false"),
+        Arrays.stream(RegistrationBurst.properties()).map(property -> "--" + property))
+        .flatMap(group -> group).toArray(String[]::new);
     app = new SpringApplicationBuilder(SupportDeskApplication.class).profiles("mysql").run(arguments);
   }
 
@@ -100,6 +105,15 @@ class TicketHappyPathMySqlTest {
         .isZero();
     assertThat(web.get("/api/tickets/" + eon, "engineer.edgecam", DemoUsers.PASSWORD).body())
         .contains("Set the tool change macro", "Closed: SOLVED");
+  }
+
+  @Test
+  @DisplayName("MySQL, issue 16: a burst of four times the pool's size of registrations with replays is registered or"
+      + " refused quickly with Retry-After, never a false outage; one ticket and one process per Idempotency-Key")
+  void burstOfRegistrationsWithReplays() throws Exception {
+    new RegistrationBurst(new WebClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port"))),
+        app.getBean(ObjectMapper.class), app.getBean(JdbcTemplate.class), app.getBean(RuntimeService.class),
+        Duration.ofMillis(app.getBean(HikariDataSource.class).getConnectionTimeout())).run();
   }
 
   private static void work(WebClient web, String taskId, String variables) {
