@@ -1,20 +1,26 @@
 package com.produsoft.supportdesk.ticket;
 
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands out EON call numbers, {@code EON-<year>-<five digits>}, counting per year. Each number is taken in a
- * short transaction of its own so that registrations do not queue behind each other's process start; a
- * registration that fails afterwards leaves a gap, never a duplicate.
+ * Hands out EON call numbers, {@code EON-<year>-<five digits>}, counting per year, in the caller's own transaction
+ * (issue 16: a registration that asked for a second pooled connection for its number starved the pool in a burst).
+ * <p>
+ * A number is the id of a row inserted into {@code eon_number}, an auto-increment column, minus the year's offset
+ * in {@code eon_year}. The database hands out each id once and holds no lock on it until the commit (MySQL's and
+ * MariaDB's auto-increment lock lasts one statement, H2's identity is a sequence), so concurrent registrations do
+ * not queue behind each other's process start as they would behind a counter row updated in their transaction. A
+ * registration that rolls back leaves a gap, never a duplicate. Only the year's first number writes the year's row:
+ * registrations racing it wait for its commit once a year, then read its offset.
  */
 @Component
 public class EonNumbers {
@@ -23,44 +29,52 @@ public class EonNumbers {
   private static final int MAX_ATTEMPTS = 5;
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate ownTransaction;
 
-  public EonNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+  public EonNumbers(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.ownTransaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public String next(Instant at) {
     int year = at.atZone(BRUSSELS).getYear();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return format(year, ownTransaction.execute(status -> increment(year)));
-      } catch (ConcurrencyFailureException deadlock) {
-        // The year's first numbers, taken at once: InnoDB may pick one of several racing INSERTs of the year's row
-        // as a deadlock victim (found by benchmark B3 with four registering threads). Its transaction held nothing
-        // else, so taking the number again is safe.
-        if (attempt == MAX_ATTEMPTS) {
-          throw deadlock;
-        }
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      long id = issue(year);
+      long number = id - offset(year, id);
+      if (number >= 1) {
+        return format(year, number);
       }
+      // A racing registration of the year's first moments took a higher id first and made it number 1: this id
+      // lies before the year's start, so take the next one.
     }
+    throw new IllegalStateException("No EON number for " + year + " after " + MAX_ATTEMPTS + " attempts");
   }
 
-  static String format(int year, int number) {
+  static String format(int year, long number) {
     return "EON-%d-%05d".formatted(year, number);
   }
 
-  private int increment(int year) {
-    // The UPDATE locks the year's row until commit, so the SELECT reads our own increment.
-    if (jdbc.update("UPDATE eon_sequence SET last_number = last_number + 1 WHERE issue_year = ?", year) == 0) {
-      try {
-        jdbc.update("INSERT INTO eon_sequence (issue_year, last_number) VALUES (?, 1)", year);
-        return 1;
-      } catch (DuplicateKeyException anotherNodeStartedTheYear) {
-        jdbc.update("UPDATE eon_sequence SET last_number = last_number + 1 WHERE issue_year = ?", year);
-      }
+  private long issue(int year) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("INSERT INTO eon_number (issue_year) VALUES (?)",
+          Statement.RETURN_GENERATED_KEYS);
+      insert.setInt(1, year);
+      return insert;
+    }, key);
+    return key.getKey().longValue();
+  }
+
+  /** The year's offset; the year's first number sets it so that its own id becomes number 1. */
+  private long offset(int year, long firstId) {
+    List<Long> known = jdbc.queryForList("SELECT id_offset FROM eon_year WHERE issue_year = ?", Long.class, year);
+    if (!known.isEmpty()) {
+      return known.get(0);
     }
-    return jdbc.queryForObject("SELECT last_number FROM eon_sequence WHERE issue_year = ?", Integer.class, year);
+    try {
+      jdbc.update("INSERT INTO eon_year (issue_year, id_offset) VALUES (?, ?)", year, firstId - 1);
+      return firstId - 1;
+    } catch (DuplicateKeyException anotherRegistrationStartedTheYear) {
+      // Its insert committed while ours waited for it; only the statement failed, our transaction goes on.
+      return jdbc.queryForObject("SELECT id_offset FROM eon_year WHERE issue_year = ?", Long.class, year);
+    }
   }
 }
