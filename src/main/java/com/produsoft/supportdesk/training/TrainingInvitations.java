@@ -6,9 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.produsoft.supportdesk.customer.ContactRepository;
 import com.produsoft.supportdesk.customer.Customer;
@@ -16,9 +14,10 @@ import com.produsoft.supportdesk.customer.CustomerRepository;
 import com.produsoft.supportdesk.platform.EngineClock;
 
 /**
- * C11.1 and C11.3: one mail per contract customer to its designated contacts (C2.1), in its language. Each mail is
- * recorded in {@code training_invitation} in a transaction of its own, so that a step retried after a failed mail
- * sends only the mails still missing.
+ * C11.1 and C11.3: one mail per contract customer to its designated contacts (C2.1), in its language. The process
+ * invites each customer in an asynchronous step of its own (a job per customer), whose transaction holds the mail's
+ * record in {@code training_invitation}: a failed mail retries that customer only, and a customer recorded is never
+ * mailed again. No transaction of its own on a second connection (issue 16).
  */
 @Component
 public class TrainingInvitations {
@@ -31,40 +30,38 @@ public class TrainingInvitations {
   private final ContactRepository contacts;
   private final CustomerRepository customers;
   private final TrainingMails mails;
-  private final TransactionTemplate ownTransaction;
 
   public TrainingInvitations(TrainingSessionRepository sessions, TrainingInvitationRepository invitations,
-      ContractCustomers contractCustomers, ContactRepository contacts, CustomerRepository customers, TrainingMails mails,
-      PlatformTransactionManager transactions) {
+      ContractCustomers contractCustomers, ContactRepository contacts, CustomerRepository customers,
+      TrainingMails mails) {
     this.sessions = sessions;
     this.invitations = invitations;
     this.contractCustomers = contractCustomers;
     this.contacts = contacts;
     this.customers = customers;
     this.mails = mails;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /**
-   * Invites every customer under contract today (for an update training: covering the released product) who was
-   * not invited yet; customers without a contract are not invited (C11.3 reading).
-   *
-   * @return how many customers were mailed now
+   * The customers under contract today (for an update training: covering the released product) not invited yet;
+   * customers without a contract are not invited (C11.3 reading).
    */
-  public int inviteContractCustomers(Long sessionId) {
-    List<Long> customerIds = ownTransaction.execute(status -> contractCustomers
-        .on(EngineClock.today(), sessions.findById(sessionId).orElseThrow().getProductCode()).stream()
-        .map(Customer::getId).toList());
-    int mailed = 0;
-    for (Long customerId : customerIds) {
-      Boolean sent = ownTransaction.execute(status -> invite(sessionId, customerId));
-      mailed += Boolean.TRUE.equals(sent) ? 1 : 0;
-    }
-    return mailed;
+  @Transactional(readOnly = true)
+  public List<Long> toInvite(Long sessionId) {
+    TrainingSession session = sessions.findById(sessionId).orElseThrow();
+    return contractCustomers.on(EngineClock.today(), session.getProductCode()).stream()
+        .map(Customer::getId)
+        .filter(customerId -> !invitations.existsBySessionIdAndCustomerId(sessionId, customerId))
+        .toList();
   }
 
-  private boolean invite(Long sessionId, Long customerId) {
+  /**
+   * Mails the customer's designated contacts and records it, in the caller's transaction, unless it was done before.
+   *
+   * @return whether a mail went out now
+   */
+  @Transactional
+  public boolean invite(Long sessionId, Long customerId) {
     if (invitations.existsBySessionIdAndCustomerId(sessionId, customerId)) {
       return false;
     }

@@ -69,9 +69,15 @@ class TrainingProcessDelegates {
   }
 
   @Bean
-  JavaDelegate inviteContractCustomers() {
-    return execution -> execution.setVariable("customersInvited",
-        invitations.inviteContractCustomers(sessionId(execution)));
+  JavaDelegate listContractCustomers() {
+    return execution -> execution.setVariable("inviteeIds", invitations.toInvite(sessionId(execution)));
+  }
+
+  /** One customer of inviteeIds, in a job of its own (multi-instance in the model). */
+  @Bean
+  JavaDelegate inviteContractCustomer() {
+    return execution -> invitations.invite(sessionId(execution),
+        ((Number) execution.getVariable("customerId")).longValue());
   }
 
   @Bean

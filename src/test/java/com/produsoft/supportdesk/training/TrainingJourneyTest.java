@@ -82,8 +82,9 @@ class TrainingJourneyTest {
     return version;
   }
 
+  /** Runs the due jobs and those they create (the invitations are a job per customer, one after the other). */
   private void runJobs() {
-    for (int round = 0; round < 10; round++) {
+    for (int round = 0; round < 50; round++) {
       List<Job> due = managementService.createJobQuery().executable().list();
       if (due.isEmpty()) {
         return;
