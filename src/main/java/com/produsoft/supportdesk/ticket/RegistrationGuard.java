@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.HttpHeaders;
@@ -23,21 +24,28 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.produsoft.supportdesk.platform.web.RequestTooLargeException;
 
 /**
- * Guards the public registration endpoints against abuse: a rate limit per client address (a fixed one-minute
- * window, per node) on the JSON API and on the customers' form posts (web form and status page updates), and a
- * body size limit on the JSON API (the forms' uploads are limited by the multipart settings). Honest clients
- * retrying with their Idempotency-Key stay far below it.
+ * Guards the public registration endpoints, the JSON API and the customers' form posts (web form, status page
+ * updates, training and licence pages): a body size limit on the JSON API (the forms' uploads are limited by the
+ * multipart settings); a rate limit per client address against abuse (a fixed one-minute window, per node: 429),
+ * which honest clients retrying with their Idempotency-Key stay far below; and the node's capacity
+ * ({@link RegistrationAdmission}): in a burst beyond it a post waits briefly for its turn, then gets 503 with
+ * Retry-After at once instead of after the connection pool's time-out (issue 16).
  */
 @Component
 class RegistrationGuard extends OncePerRequestFilter {
 
   private static final Duration WINDOW = Duration.ofMinutes(1);
 
+  static final String BUSY = "The support desk is receiving many registrations at once. Please retry after the "
+      + "Retry-After seconds; a registration retried with the same Idempotency-Key is never stored twice.";
+
   private final TicketProperties properties;
+  private final RegistrationAdmission admission;
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-  RegistrationGuard(TicketProperties properties) {
+  RegistrationGuard(TicketProperties properties, RegistrationAdmission admission) {
     this.properties = properties;
+    this.admission = admission;
   }
 
   private record Window(Instant start, int count) {
@@ -76,7 +84,20 @@ class RegistrationGuard extends OncePerRequestFilter {
       }
       return;
     }
-    chain.doFilter(api ? new LimitedBody(request, properties.maxRequestBytes()) : request, response);
+    Optional<RegistrationAdmission.Permit> permit = admission.enter();
+    if (permit.isEmpty()) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(admission.retryAfter().toSeconds()));
+      if (api) {
+        refuse(response, HttpStatus.SERVICE_UNAVAILABLE, BUSY);
+      } else {
+        // The customer's browser gets the page templates/error/503.html.
+        response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+      }
+      return;
+    }
+    try (RegistrationAdmission.Permit admitted = permit.get()) {
+      chain.doFilter(api ? new LimitedBody(request, properties.maxRequestBytes()) : request, response);
+    }
   }
 
   private boolean admit(String client, Instant now) {

@@ -35,6 +35,7 @@ import com.produsoft.supportdesk.intake.mail.MailIntakeProperties;
 import com.produsoft.supportdesk.intake.mail.MailPoller;
 import com.produsoft.supportdesk.platform.ApplicationNode;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
+import com.produsoft.supportdesk.ticket.RegistrationAdmission;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.activation.DataHandler;
@@ -111,7 +112,8 @@ class MailIntakeBenchmark {
         // A fifth of the mails first, not counted: the JIT and the pools warm up before either round is timed.
         round(mailServer, connection, contacts, "warm-up", MAILS / 5, 0, app.getBean(MailPoller.class));
         rounds.add(round(mailServer, connection, contacts, "one mailbox at a time (before)", MAILS, 1,
-            new MailPoller(intake, sequential, Optional.empty(), app.getBean(MeterRegistry.class))));
+            new MailPoller(intake, sequential, Optional.empty(), app.getBean(MeterRegistry.class),
+                app.getBean(RegistrationAdmission.class))));
         rounds.add(round(mailServer, connection, contacts,
             tuned.parallelMailboxes() + " mailboxes at a time (application.yml)", MAILS, tuned.parallelMailboxes(),
             app.getBean(MailPoller.class)));

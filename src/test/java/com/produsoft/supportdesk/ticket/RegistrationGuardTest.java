@@ -3,6 +3,8 @@ package com.produsoft.supportdesk.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -11,10 +13,18 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import com.produsoft.supportdesk.platform.web.RequestTooLargeException;
 
-/** The public registration endpoint survives abuse: a rate limit per client and a body size limit. */
+/**
+ * The public registration endpoints survive abuse and bursts: a rate limit per client, a body size limit, and the
+ * node's capacity (issue 16).
+ */
 class RegistrationGuardTest {
 
-  private final RegistrationGuard guard = new RegistrationGuard(new TicketProperties(10, 2, 100, "http://x"));
+  private static final TicketProperties PROPERTIES = new TicketProperties(10, 2, 100, "http://x", 1,
+      Duration.ofMillis(50), Duration.ofSeconds(5));
+
+  private final RegistrationAdmission admission = new RegistrationAdmission(1, PROPERTIES.admissionWait(),
+      PROPERTIES.busyRetryAfter());
+  private final RegistrationGuard guard = new RegistrationGuard(PROPERTIES, admission);
 
   private MockHttpServletResponse post(String client, byte[] body) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/tickets");
@@ -34,6 +44,29 @@ class RegistrationGuardTest {
     assertThat(third.getStatus()).isEqualTo(429);
     assertThat(third.getHeader("Retry-After")).isEqualTo("60");
     assertThat(post("10.0.0.2", new byte[10]).getStatus()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("issue 16: a registration beyond the node's capacity waits briefly, then answers 503 with Retry-After;"
+      + " the next one after a finished registration is admitted")
+  void refusesRegistrationsBeyondCapacity() throws Exception {
+    MockHttpServletResponse busy;
+    try (RegistrationAdmission.Permit running = admission.enter().orElseThrow()) {
+      busy = post("10.0.0.4", new byte[10]);
+      MockHttpServletRequest form = new MockHttpServletRequest("POST", "/support");
+      form.setRemoteAddr("10.0.0.5");
+      MockHttpServletResponse formAnswer = new MockHttpServletResponse();
+      guard.doFilter(form, formAnswer, new MockFilterChain());
+      assertThat(formAnswer.getStatus()).as("the form's page error/503.html").isEqualTo(503);
+      assertThat(formAnswer.getHeader("Retry-After")).isEqualTo("5");
+    }
+    assertThat(busy.getStatus()).isEqualTo(503);
+    assertThat(busy.getHeader("Retry-After")).isEqualTo("5");
+    assertThat(busy.getContentAsString()).contains("many registrations at once", "Idempotency-Key");
+
+    assertThat(post("10.0.0.4", new byte[10]).getStatus()).isEqualTo(200);
+    assertThat(post("10.0.0.6", new byte[10]).getStatus()).as("the permit came back after the request")
+        .isEqualTo(200);
   }
 
   @Test

@@ -12,7 +12,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Whether a failure is the database being out of reach (stopped, restarting, network cut, pool waiting in vain)
  * rather than a bug or bad data, wherever it was wrapped: by Spring, Hibernate, MyBatis inside Camunda.
  */
-final class DatabaseConnectionLoss {
+public final class DatabaseConnectionLoss {
 
   /** SQLState class 08: connection exception (SQL standard; Connector/J's "communications link failure" is 08S01). */
   private static final String CONNECTION_EXCEPTION_CLASS = "08";
@@ -20,7 +20,7 @@ final class DatabaseConnectionLoss {
   private DatabaseConnectionLoss() {
   }
 
-  static boolean causes(Throwable failure) {
+  public static boolean causes(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (isConnectionLoss(cause)) {
         return true;

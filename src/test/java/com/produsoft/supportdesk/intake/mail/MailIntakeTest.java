@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -29,6 +33,7 @@ import com.produsoft.supportdesk.ticket.Channel;
 import com.produsoft.supportdesk.ticket.JournalEntry;
 import com.produsoft.supportdesk.ticket.JournalEntryType;
 import com.produsoft.supportdesk.ticket.JournalRepository;
+import com.produsoft.supportdesk.ticket.RegistrationAdmission;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketRegistration;
 import com.produsoft.supportdesk.ticket.TicketRepository;
@@ -74,6 +79,8 @@ class MailIntakeTest {
   private ManagementService managementService;
   @Autowired
   private TransactionTemplate transaction;
+  @Autowired
+  private RegistrationAdmission admission;
   @Value("${spring.mail.port}")
   private int smtpPort;
 
@@ -204,6 +211,36 @@ class MailIntakeTest {
 
     MimeMessage delivered = awaitMail(JAN, ticket.getEonNumber());
     assertThat(delivered.getSubject()).contains("We registered your Edgecam support request");
+  }
+
+  @Test
+  @DisplayName("Issue 16: while the node is busy with registrations the poller leaves the mail unread and slows"
+      + " down instead of failing mail after mail; once the pause is over the mail becomes its ticket")
+  void pollerSlowsDownWhileTheNodeIsBusy() throws Exception {
+    String sender = "burst." + UUID.randomUUID() + "@vandamme.example";
+    send(mail(sender, EDGECAM, "Licence server down", "Nobody can start Edgecam."));
+    List<RegistrationAdmission.Permit> busy = new ArrayList<>();
+    try {
+      for (Optional<RegistrationAdmission.Permit> permit = admission.enter(); permit.isPresent();
+          permit = admission.enter()) {
+        busy.add(permit.get());
+      }
+      poller.pollAll();
+      assertThat(inboundMails.findBySender(sender)).as("left unread, nothing registered").isEmpty();
+    } finally {
+      busy.forEach(RegistrationAdmission.Permit::close);
+    }
+
+    poller.pollAll();
+    assertThat(inboundMails.findBySender(sender)).as("the pass after a busy one is skipped").isEmpty();
+
+    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(MailPoller.FIRST_BACKOFF).plusSeconds(1)));
+    try {
+      poller.pollAll();
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(ticketOfLastMail(sender).getDescription()).contains("Nobody can start Edgecam");
   }
 
   private Job confirmationJob(Ticket ticket) {
