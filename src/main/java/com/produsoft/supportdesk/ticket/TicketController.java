@@ -65,7 +65,9 @@ public class TicketController {
           @ApiResponse(responseCode = "201", description = "Registered; the EON call number is in the body"),
           @ApiResponse(responseCode = "400", description = "Invalid registration: every bad field is named"),
           @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for another registration"),
-          @ApiResponse(responseCode = "429", description = "Too many registrations from this client")})
+          @ApiResponse(responseCode = "429", description = "Too many registrations from this client"),
+          @ApiResponse(responseCode = "503", description = "Many registrations at once, or the database out of reach:"
+              + " send again after Retry-After (seconds) with the same Idempotency-Key")})
   public ResponseEntity<Receipt> register(@Valid @RequestBody TicketRegistration registration,
       @Parameter(description = "Makes a retried request return the same ticket instead of a second one")
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Size(min = 8, max = 100) String idempotencyKey) {

@@ -49,6 +49,7 @@ final class RegistrationBurst {
   private final Duration connectionTimeout;
   private final String runId = Long.toString(System.nanoTime(), 36);
   private final List<Answer> answers = new ArrayList<>();
+  private int rounds;
 
   RegistrationBurst(WebClient web, ObjectMapper json, JdbcTemplate jdbc, RuntimeService runtimeService,
       Duration connectionTimeout) {
@@ -86,15 +87,14 @@ final class RegistrationBurst {
         first.add(new Send(runId + "-key-" + k, k, false));
       }
     }
-    List<Answer> round1 = send(first, 1);
-    assertQuickAnswers(round1);
+    assertQuickAnswers(send(first));
 
-    Map<String, String> eonByKey = settle(first.stream().map(Send::key).distinct().toList(), 2);
+    Map<String, String> eonByKey = settle(first.stream().map(Send::key).distinct().toList());
 
     List<Send> last = new ArrayList<>();
     eonByKey.keySet().forEach(key -> last.add(new Send(key, clientOf(key), false)));
     eonByKey.keySet().stream().limit(CHANGED_BODIES).forEach(key -> last.add(new Send(key, clientOf(key), true)));
-    List<Answer> finalAnswers = sendUntilAnswered(last, MAX_ROUNDS + 1);
+    List<Answer> finalAnswers = sendUntilAnswered(last);
     for (Answer answer : finalAnswers) {
       if (answer.send().changedBody()) {
         assertThat(answer.status()).as("a changed body with a used key: %s", answer).isEqualTo(422);
@@ -116,7 +116,7 @@ final class RegistrationBurst {
   }
 
   /** Sends the keys still without a ticket again, after Retry-After, until each has one; answers their numbers. */
-  private Map<String, String> settle(List<String> keys, int fromRound) throws Exception {
+  private Map<String, String> settle(List<String> keys) throws Exception {
     Map<String, String> eonByKey = new TreeMap<>();
     for (Answer answer : answers) {
       if (answer.status() == 201) {
@@ -127,19 +127,20 @@ final class RegistrationBurst {
     }
     List<Send> missing = keys.stream().filter(key -> !eonByKey.containsKey(key))
         .map(key -> new Send(key, clientOf(key), false)).toList();
-    sendUntilAnswered(missing, fromRound).forEach(answer -> {
+    sendUntilAnswered(missing).forEach(answer -> {
       assertThat(answer.status()).as("%s", answer).isEqualTo(201);
       eonByKey.put(answer.send().key(), answer.eonNumber());
     });
     return eonByKey;
   }
 
-  private List<Answer> sendUntilAnswered(List<Send> sends, int fromRound) throws Exception {
+  private List<Answer> sendUntilAnswered(List<Send> sends) throws Exception {
     List<Answer> answered = new ArrayList<>();
     List<Send> pending = sends;
-    for (int round = fromRound; !pending.isEmpty(); round++) {
-      assertThat(round).as("still refused after %d rounds: %s", MAX_ROUNDS, pending).isLessThan(fromRound + MAX_ROUNDS);
-      List<Answer> current = send(pending, round);
+    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+      assertThat(attempt).as("still refused after %d rounds: %s", MAX_ROUNDS, pending)
+          .isLessThanOrEqualTo(MAX_ROUNDS);
+      List<Answer> current = send(pending);
       current.stream().filter(answer -> !answer.refused()).forEach(answered::add);
       List<Answer> refused = current.stream().filter(Answer::refused).toList();
       pending = refused.stream().map(Answer::send).toList();
@@ -149,7 +150,8 @@ final class RegistrationBurst {
     return answered;
   }
 
-  private List<Answer> send(Collection<Send> sends, int round) throws Exception {
+  private List<Answer> send(Collection<Send> sends) throws Exception {
+    int round = ++rounds;
     ExecutorService clients = Executors.newFixedThreadPool(sends.size());
     try {
       List<Callable<Answer>> calls = sends.stream().<Callable<Answer>>map(send -> () -> post(send, round)).toList();
@@ -169,7 +171,7 @@ final class RegistrationBurst {
   private Answer post(Send send, int round) throws Exception {
     long start = System.nanoTime();
     HttpResponse<String> response = web.post("/api/tickets", "application/json", send.body(), null, null,
-        Map.of("Idempotency-Key", send.key(), "X-Forwarded-For", "10.16." + send.client() / 250 + "." + (1 + send.client() % 250)));
+        Map.of("Idempotency-Key", send.key(), "X-Forwarded-For", "10.16.0." + (1 + send.client())));
     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
     String eon = response.statusCode() == 201 ? json.readTree(response.body()).get("eonNumber").asText() : null;
     return new Answer(send, round, response.statusCode(), eon,
@@ -192,7 +194,7 @@ final class RegistrationBurst {
   /** The figures of a burst: answers per round and status, the slowest of each. */
   private static String summary(List<Answer> checked) {
     Map<String, List<Answer>> byRoundAndStatus = checked.stream().collect(Collectors.groupingBy(
-        answer -> "round " + answer.round() + " " + answer.status(), TreeMap::new, Collectors.toList()));
+        answer -> "round %02d %d".formatted(answer.round(), answer.status()), TreeMap::new, Collectors.toList()));
     Function<List<Answer>, String> figures = group -> group.size() + " answers, slowest "
         + group.stream().mapToLong(Answer::millis).max().orElse(0) + " ms";
     return "Registration burst (pool " + POOL_SIZE + ", " + 4 * POOL_SIZE + " keys x " + SENDS_PER_KEY + "): "
