@@ -33,6 +33,7 @@ import com.zaxxer.hikari.HikariDataSource;
 /** The ticket API end to end on the embedded default: registration, idempotency, validation, C8.1 updates. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.hikari.maximum-pool-size=" + RegistrationBurst.POOL_SIZE,
+    "spring.datasource.hikari.connection-timeout=" + RegistrationBurst.CONNECTION_TIMEOUT_MILLIS,
     "server.forward-headers-strategy=native"})
 @ActiveProfiles("test")
 class TicketApiTest {
