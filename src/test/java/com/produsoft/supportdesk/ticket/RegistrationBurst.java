@@ -43,7 +43,7 @@ final class RegistrationBurst {
   static final int CONNECTION_TIMEOUT_MILLIS = 10_000;
   private static final int SENDS_PER_KEY = 3;
   private static final int CHANGED_BODIES = 5;
-  private static final int MAX_ROUNDS = 8;
+  private static final int MAX_ROUNDS = 15;
   /** An answer from behind the pool's connection time-out: requests queued for a connection nobody frees. */
   private static final String DATABASE_UNREACHABLE = "cannot reach its database";
 
