@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -127,6 +128,18 @@ public class TicketWork {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the facts of " + eonNumber, e);
     }
+  }
+
+  /**
+   * What names the ticket's tasks in Tasklist: its EON number and who it is for, the company, else the contact
+   * (a mail from an unknown sender has no company yet).
+   */
+  @Transactional(readOnly = true)
+  public List<String> caseReference(String eonNumber) {
+    Ticket ticket = ticket(eonNumber);
+    String customer = Stream.of(ticket.getCompanyName(), ticket.getContactName(), ticket.getEmail())
+        .filter(name -> name != null && !name.isBlank()).findFirst().orElse("");
+    return List.of(ticket.getEonNumber(), customer);
   }
 
   /**
