@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.produsoft.supportdesk.alert.StaffAlerts;
 import com.produsoft.supportdesk.contract.Entitlement;
 import com.produsoft.supportdesk.contract.EntitlementService;
 import com.produsoft.supportdesk.platform.EngineClock;
@@ -64,11 +65,13 @@ public class TicketWork {
   private final CustomerMails mails;
   private final KnownIssues knownIssues;
   private final WishList wishList;
+  private final StaffAlerts alerts;
 
   public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
       SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
       ManagementService managementService, RepositoryService repositoryService, RuntimeService runtimeService,
-      ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList) {
+      ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList, StaffAlerts alerts) {
+    this.alerts = alerts;
     this.runtimeService = runtimeService;
     this.json = json;
     this.mails = mails;
@@ -182,10 +185,16 @@ public class TicketWork {
     return entitlement;
   }
 
-  /** The priority decision's outcome, applied: the SLA clocks start (C6.3). */
+  /**
+   * The priority decision's outcome, applied: the SLA clocks start (C6.3). A P1 ticket alerts its team (or its
+   * assignee) by mail, once.
+   */
   public Map<String, Object> startSlaClocks(String eonNumber, PriorityDecision decision) {
     Ticket ticket = ticket(eonNumber);
     clocks.start(ticket, decision.priority(), decision.firstResponseTarget(), decision.resolutionTarget());
+    if (decision.priority() == 1) {
+      alerts.newP1(eonNumber);
+    }
     return clocks.processVariables(ticket, decision.taskPriority());
   }
 
@@ -298,17 +307,21 @@ public class TicketWork {
     mails.send(ticket, CustomerMails.Kind.CLOSED, Map.of());
   }
 
-  /** 80 % of a target: the people working on the ticket see it on their task and in the journal. */
+  /**
+   * 80 % of a target: the people working on the ticket see it on their task and in the journal, and get a mail
+   * (the assignee, else the team; once per clock and deadline).
+   */
   public void warn(String eonNumber, SlaClock clock, String processInstanceId) {
     Ticket ticket = ticket(eonNumber);
     String text = clock + " deadline approaching: due " + dueAt(ticket, clock);
     journal.save(new JournalEntry(ticket, EngineClock.now(), JournalEntryType.SLA_WARNING, SYSTEM, false, text));
     commentOnOpenTasks(processInstanceId, text);
+    alerts.slaWarning(eonNumber, clock.name(), dueAt(ticket, clock));
   }
 
   /**
    * Records a missed deadline once, unless it was met after all (answered meanwhile). Answers whether this is a
-   * new breach, which the leads then review.
+   * new breach, which the leads then review; they get a mail about it too.
    */
   public boolean recordBreach(String eonNumber, SlaClock clock, Instant nextUpdateReceivedAt,
       Instant nextUpdateDueAt) {
@@ -328,6 +341,7 @@ public class TicketWork {
     breaches.save(new SlaBreach(ticket, clock, dueAt, now));
     journal.save(new JournalEntry(ticket, now, JournalEntryType.SLA_BREACH, SYSTEM, false,
         clock + " deadline " + dueAt + " missed"));
+    alerts.slaBreach(eonNumber, clock.name(), dueAt);
     return true;
   }
 
