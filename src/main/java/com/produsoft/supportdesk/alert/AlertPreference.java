@@ -7,6 +7,7 @@ import org.hibernate.type.SqlTypes;
 
 import com.produsoft.supportdesk.customer.Language;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,6 +26,7 @@ public class AlertPreference {
   @Id
   private String userId;
 
+  @Column(name = "new_p1")
   private boolean newP1 = true;
   private boolean customerNews = true;
   private boolean slaWarning = true;

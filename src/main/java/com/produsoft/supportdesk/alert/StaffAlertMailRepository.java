@@ -1,6 +1,5 @@
 package com.produsoft.supportdesk.alert;
 
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,7 +10,4 @@ public interface StaffAlertMailRepository extends JpaRepository<StaffAlertMail, 
 
   @Query("select m.userId from StaffAlertMail m where m.alert.id = :alertId")
   Set<String> userIdsMailed(@Param("alertId") long alertId);
-
-  @Query("select m from StaffAlertMail m where m.alert.eonNumber = :eonNumber order by m.id")
-  List<StaffAlertMail> findByEonNumber(@Param("eonNumber") String eonNumber);
 }
