@@ -69,10 +69,6 @@ public class AlertPreference {
     this.updatedAt = now;
   }
 
-  public String getUserId() {
-    return userId;
-  }
-
   public boolean isNewP1() {
     return newP1;
   }

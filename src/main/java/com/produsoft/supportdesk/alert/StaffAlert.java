@@ -97,10 +97,6 @@ public class StaffAlert {
     return attempts;
   }
 
-  public Instant getNextAttemptAt() {
-    return nextAttemptAt;
-  }
-
   public String getLastError() {
     return lastError;
   }

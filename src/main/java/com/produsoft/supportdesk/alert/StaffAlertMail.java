@@ -35,16 +35,4 @@ public class StaffAlertMail {
     this.email = email;
     this.sentAt = sentAt;
   }
-
-  public String getUserId() {
-    return userId;
-  }
-
-  public String getEmail() {
-    return email;
-  }
-
-  public Instant getSentAt() {
-    return sentAt;
-  }
 }
