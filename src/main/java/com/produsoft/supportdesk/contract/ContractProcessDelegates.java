@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.produsoft.supportdesk.contract.LicenceSale.SoldLicence;
+import com.produsoft.supportdesk.platform.CaseNames;
 
 /**
  * The service tasks of {@code ContractRenewalProcess}, wired by {@code camunda:delegateExpression="${name}"}. Each
@@ -118,6 +119,15 @@ class ContractProcessDelegates {
   @Bean
   JavaDelegate expireReinstatementQuote() {
     return execution -> life.expireQuote(contractNumber(execution));
+  }
+
+  /** Tasks of a contract are named after it: {@code MC-2026-0007 · Metaalwerken Vandamme · Invoice renewal}. */
+  @Bean
+  CaseNames.CaseReference contractReference() {
+    return CaseNames.CaseReference.of(List.of(ContractService.PROCESS_KEY), task -> {
+      MaintenanceContract contract = contracts.contract((String) task.getVariable("contractNumber"));
+      return List.of(contract.getContractNumber(), contract.getCustomer().getCompanyName());
+    });
   }
 
   /** Every user task shows the contract's facts: a task-local JSON copy, fresh when the task is created. */

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.produsoft.supportdesk.licence.LicenceTransferRequest.Reinstaller;
+import com.produsoft.supportdesk.platform.CaseNames;
 import com.produsoft.supportdesk.platform.EngineClock;
 
 /**
@@ -55,6 +58,14 @@ class LicenceTransferDelegates {
       execution.setVariable("teamGroup", requests.teamGroup(request));
       execution.setVariable("onDongle", requests.onDongle(request));
     };
+  }
+
+  /** Tasks of a request are named after it: {@code LTR-12 · Metaalwerken Vandamme · Plan licence move}. */
+  @Bean
+  CaseNames.CaseReference licenceRequestReference() {
+    return CaseNames.CaseReference.of(List.of(LicenceRequests.PROCESS),
+        task -> Arrays.asList((String) task.getVariable("requestNumber"),
+            (String) task.getVariable("companyName")));
   }
 
   @Bean

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,7 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.produsoft.supportdesk.contract.Entitlement;
+import com.produsoft.supportdesk.platform.CaseNames;
 import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.supplier.EscalationMessages;
 
 /**
  * The service tasks of {@code TicketProcess}, wired by {@code camunda:delegateExpression="${name}"}. Each one
@@ -75,6 +78,13 @@ class TicketProcessDelegates {
   TaskListener loadTicketFacts() {
     return task -> task.setVariableLocal("ticket", SpinValues.jsonValue(work.factsAsJson(
         (String) task.getVariable("eonNumber"))).create());
+  }
+
+  /** Tasks of a ticket are named after it: {@code EON-2026-00027 · Metaalwerken Vandamme · Triage ticket}. */
+  @Bean
+  CaseNames.CaseReference ticketReference() {
+    return CaseNames.CaseReference.of(List.of(TicketService.PROCESS_KEY, EscalationMessages.PROCESS_KEY),
+        task -> work.caseReference((String) task.getVariable("eonNumber")));
   }
 
   /** C7.2: on the supplier waits of BugEscalationProcess; the resolution clock stands still meanwhile. */

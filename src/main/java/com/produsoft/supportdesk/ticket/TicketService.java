@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.produsoft.supportdesk.alert.StaffAlerts;
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.ContactRepository;
@@ -47,11 +48,13 @@ public class TicketService {
   private final ObjectMapper json;
   private final AttachmentRepository attachments;
   private final AttachmentPolicy attachmentPolicy;
+  private final StaffAlerts alerts;
 
   public TicketService(TicketRepository tickets, JournalRepository journal, CustomerRepository customers,
       ContactRepository contacts, ProductRepository products, EonNumbers eonNumbers, RuntimeService runtimeService,
       OfficeHours officeHours, TicketProperties properties, ObjectMapper json, AttachmentRepository attachments,
-      AttachmentPolicy attachmentPolicy) {
+      AttachmentPolicy attachmentPolicy, StaffAlerts alerts) {
+    this.alerts = alerts;
     this.attachments = attachments;
     this.attachmentPolicy = attachmentPolicy;
     this.tickets = tickets;
@@ -133,7 +136,8 @@ public class TicketService {
 
   /**
    * C8.1: routes the customer's news to the waiting step of the ticket's process. A closed ticket reopens within
-   * the reopen period (office days); after it, the news becomes a new ticket linked to the old EON number.
+   * the reopen period (office days); after it, the news becomes a new ticket linked to the old EON number. News on
+   * an open or reopened ticket alerts its assignee (else its team) by mail.
    */
   @Transactional
   public UpdateOutcome addUpdate(String eonNumber, UpdateType type, String message, String author) {
@@ -153,8 +157,9 @@ public class TicketService {
       return outcome;
     }
     storeFiles(ticket, files, now);
-    journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true,
+    JournalEntry news = journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true,
         type.name() + ": " + message));
+    alerts.customerNews(eonNumber, news.getId(), news.getText());
     if (type == UpdateType.CRITICAL) {
       ticket.setCritical(true);
     }
@@ -188,8 +193,9 @@ public class TicketService {
     }
     Instant reopenUntil = officeHours.addOfficeDays(ticket.getClosedAt(), properties.reopenOfficeDays());
     if (!now.isAfter(reopenUntil)) {
-      journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true,
+      JournalEntry news = journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true,
           "Reopened: " + message));
+      alerts.customerNews(ticket.getEonNumber(), news.getId(), news.getText());
       ticket.setStatus(TicketStatus.OPEN);
       ticket.setClosedAt(null);
       ticket.setResolvedAt(null);

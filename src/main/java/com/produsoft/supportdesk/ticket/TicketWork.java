@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.produsoft.supportdesk.alert.StaffAlerts;
 import com.produsoft.supportdesk.contract.Entitlement;
 import com.produsoft.supportdesk.contract.EntitlementService;
 import com.produsoft.supportdesk.platform.EngineClock;
@@ -63,11 +65,13 @@ public class TicketWork {
   private final CustomerMails mails;
   private final KnownIssues knownIssues;
   private final WishList wishList;
+  private final StaffAlerts alerts;
 
   public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
       SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
       ManagementService managementService, RepositoryService repositoryService, RuntimeService runtimeService,
-      ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList) {
+      ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList, StaffAlerts alerts) {
+    this.alerts = alerts;
     this.runtimeService = runtimeService;
     this.json = json;
     this.mails = mails;
@@ -130,6 +134,18 @@ public class TicketWork {
   }
 
   /**
+   * What names the ticket's tasks in Tasklist: its EON number and who it is for, the company, else the contact
+   * (a mail from an unknown sender has no company yet).
+   */
+  @Transactional(readOnly = true)
+  public List<String> caseReference(String eonNumber) {
+    Ticket ticket = ticket(eonNumber);
+    String customer = Stream.of(ticket.getCompanyName(), ticket.getContactName(), ticket.getEmail())
+        .filter(name -> name != null && !name.isBlank()).findFirst().orElse("");
+    return List.of(ticket.getEonNumber(), customer);
+  }
+
+  /**
    * Text that Markdown and HTML show as typed: HTML's specials become entities, and every other ASCII punctuation
    * character is backslash-escaped, which CommonMark allows for all of them ({@code *}, {@code _}, {@code [}, ...).
    */
@@ -169,10 +185,16 @@ public class TicketWork {
     return entitlement;
   }
 
-  /** The priority decision's outcome, applied: the SLA clocks start (C6.3). */
+  /**
+   * The priority decision's outcome, applied: the SLA clocks start (C6.3). A P1 ticket alerts its team (or its
+   * assignee) by mail, once.
+   */
   public Map<String, Object> startSlaClocks(String eonNumber, PriorityDecision decision) {
     Ticket ticket = ticket(eonNumber);
     clocks.start(ticket, decision.priority(), decision.firstResponseTarget(), decision.resolutionTarget());
+    if (decision.priority() == 1) {
+      alerts.newP1(eonNumber);
+    }
     return clocks.processVariables(ticket, decision.taskPriority());
   }
 
@@ -285,17 +307,21 @@ public class TicketWork {
     mails.send(ticket, CustomerMails.Kind.CLOSED, Map.of());
   }
 
-  /** 80 % of a target: the people working on the ticket see it on their task and in the journal. */
+  /**
+   * 80 % of a target: the people working on the ticket see it on their task and in the journal, and get a mail
+   * (the assignee, else the team; once per clock and deadline).
+   */
   public void warn(String eonNumber, SlaClock clock, String processInstanceId) {
     Ticket ticket = ticket(eonNumber);
     String text = clock + " deadline approaching: due " + dueAt(ticket, clock);
     journal.save(new JournalEntry(ticket, EngineClock.now(), JournalEntryType.SLA_WARNING, SYSTEM, false, text));
     commentOnOpenTasks(processInstanceId, text);
+    alerts.slaWarning(eonNumber, clock.name(), dueAt(ticket, clock));
   }
 
   /**
    * Records a missed deadline once, unless it was met after all (answered meanwhile). Answers whether this is a
-   * new breach, which the leads then review.
+   * new breach, which the leads then review; they get a mail about it too.
    */
   public boolean recordBreach(String eonNumber, SlaClock clock, Instant nextUpdateReceivedAt,
       Instant nextUpdateDueAt) {
@@ -315,6 +341,7 @@ public class TicketWork {
     breaches.save(new SlaBreach(ticket, clock, dueAt, now));
     journal.save(new JournalEntry(ticket, now, JournalEntryType.SLA_BREACH, SYSTEM, false,
         clock + " deadline " + dueAt + " missed"));
+    alerts.slaBreach(eonNumber, clock.name(), dueAt);
     return true;
   }
 

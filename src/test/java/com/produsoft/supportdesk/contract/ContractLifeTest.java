@@ -227,7 +227,8 @@ class ContractLifeTest extends ContractTestSupport {
   private void completeInvoiceTask(String number) {
     Task invoice = taskService.createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey("Task_InvoiceRenewal").singleResult();
-    assertThat(invoice).isNotNull();
+    assertThat(invoice.getName()).as("named after the contract").isEqualTo(number + " · "
+        + reload(number).getCustomer().getCompanyName() + " · Invoice renewal");
     taskService.complete(invoice.getId(), Map.of("invoiceNumber", "F-" + number));
   }
 

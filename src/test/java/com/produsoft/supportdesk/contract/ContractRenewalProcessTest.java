@@ -27,11 +27,14 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.spin.plugin.variable.SpinValues;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.produsoft.supportdesk.platform.CaseNames;
 
 /**
  * Every path of the maintenance contract process (processes/contract-renewal.bpmn) against charter C1, with the
@@ -81,6 +84,7 @@ class ContractRenewalProcessTest {
           + execution.getVariable("quoteValidDays"));
       execution.setVariable("quoteExpiresAt", at(Duration.ofDays(31)));
     }));
+    Mocks.register("nameAfterCase", new CaseNames(List.of()));
     Mocks.register("loadContractFacts", (TaskListener) task -> task.setVariableLocal("contract",
         SpinValues.jsonValue("{\"contractNumber\":\"" + CONTRACT + "\"}").create()));
     for (String bean : List.of("sendRenewalReminder", "renewContract", "produceProofOfRenewal",

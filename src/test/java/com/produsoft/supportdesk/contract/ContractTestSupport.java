@@ -127,6 +127,7 @@ abstract class ContractTestSupport {
     return transaction.execute(status -> {
       MaintenanceContract contract = contractService.contract(contractNumber);
       contract.getLicences().forEach(licence -> licence.getProduct().getName());
+      contract.getCustomer().getCompanyName();
       return contract;
     });
   }

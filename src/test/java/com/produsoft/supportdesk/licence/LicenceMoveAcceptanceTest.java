@@ -164,6 +164,7 @@ class LicenceMoveAcceptanceTest {
 
     // C10.3: the engineer of the Edgecam team plans in Tasklist; a Sunday lies outside office hours.
     Task plan = task(request, "Task_PlanLicenceMove");
+    assertThat(plan.getName()).isEqualTo(request.getNumber() + " · Metaalwerken Vandamme NV · Plan licence move");
     assertThat(taskService.getIdentityLinksForTask(plan.getId()))
         .anyMatch(link -> "support-edgecam".equals(link.getGroupId()));
     String sunday = LocalDate.now(EngineClock.BRUSSELS).with(TemporalAdjusters.next(DayOfWeek.SUNDAY))

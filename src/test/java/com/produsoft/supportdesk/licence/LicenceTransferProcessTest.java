@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.produsoft.supportdesk.licence.LicenceBinding.EndedBecause;
+import com.produsoft.supportdesk.platform.CaseNames;
 
 /**
  * Every path of the licence move (processes/licence-transfer.bpmn) against charter C10, C3.5, C3.6 and C3.8, with
@@ -81,6 +83,7 @@ class LicenceTransferProcessTest {
     }
     Mocks.register("checkLicenceAppointment", (TaskListener) task -> calls.add("checkLicenceAppointment"));
     Mocks.register("officeHours", new OfficeHoursDouble());
+    Mocks.register("nameAfterCase", new CaseNames(List.of()));
   }
 
   @AfterEach
@@ -105,7 +108,8 @@ class LicenceTransferProcessTest {
 
   /** C10.3, C10.2: the engineer plans; the appointment mail goes; the administration issues; the time comes. */
   private void planAndMove(ProcessInstance move, String reinstalledBy) {
-    assertThat(task("Task_PlanLicenceMove", move)).hasCandidateGroup("support-edgecam");
+    assertThat(task("Task_PlanLicenceMove", move)).hasCandidateGroup("support-edgecam")
+        .hasName(NUMBER + " · Plan licence move");
     complete(task("Task_PlanLicenceMove", move), withVariables("appointment", APPOINTMENT,
         "reinstalledBy", reinstalledBy));
     execute(job("Task_SendAppointment", move));

@@ -29,12 +29,14 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.spin.plugin.variable.SpinValues;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.produsoft.supportdesk.platform.CaseNames;
 import com.produsoft.supportdesk.ticket.TicketProcessTest;
 
 /**
@@ -79,6 +81,7 @@ class BugEscalationProcessTest {
     for (String bean : List.of("recordBugReport", "sendWorkaround", "linkToSupplierBug", "recordSupplierAnswer")) {
       Mocks.register(bean, recording(bean, execution -> { }));
     }
+    Mocks.register("nameAfterCase", new CaseNames(List.of()));
     Mocks.register("loadTicketFacts", (TaskListener) task -> task.setVariableLocal("ticket",
         SpinValues.jsonValue("{\"eonNumber\":\"" + EON + "\",\"knownBugs\":[]}").create()));
     Mocks.register("officeHours", new TicketProcessTest.OfficeHoursDouble());

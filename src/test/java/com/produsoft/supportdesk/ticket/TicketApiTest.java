@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -59,6 +61,10 @@ class TicketApiTest {
   OfficeHours officeHours;
   @Autowired
   HikariDataSource dataSource;
+  @Autowired
+  FilterService filterService;
+  @Autowired
+  TasklistFilters tasklistFilters;
 
   WebClient web;
 
@@ -98,7 +104,8 @@ class TicketApiTest {
     assertThat(eon).matches(TicketRegistration.EON_NUMBER);
 
     Task triage = openTask(eon);
-    assertThat(triage.getName()).isEqualTo("Triage ticket");
+    String name = eon + " · Metaalwerken Vandamme · Triage ticket";
+    assertThat(triage.getName()).as("named after its ticket, to be told apart in the queue").isEqualTo(name);
     Ticket ticket = tickets.findByEonNumber(eon).orElseThrow();
     assertThat(ticket.isUnderContract()).as("C1.2 Vandamme's contract is active").isTrue();
     assertThat(ticket.getPriority()).as("C5.3 production stands still, under contract").isEqualTo(1);
@@ -109,9 +116,9 @@ class TicketApiTest {
     assertThat(officeHours.officeTimeBetween(ticket.getClockStartedAt(), due))
         .isEqualTo(Duration.parse(ticket.getFirstResponseTarget()));
 
-    assertThat(taskNames("engineer.edgecam", eon)).containsExactly("Triage ticket");
+    assertThat(taskNames("engineer.edgecam", eon)).containsExactly(name);
     assertThat(taskNames("engineer.visi", eon)).as("another team does not see it").isEmpty();
-    assertThat(taskNames("lead", eon)).containsExactly("Triage ticket");
+    assertThat(taskNames("lead", eon)).containsExactly(name);
   }
 
   @Test
@@ -218,7 +225,7 @@ class TicketApiTest {
                        "triageNote": {"value": "Known postprocessor setting"}}}
         """, "engineer.edgecam", PASSWORD);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-    assertThat(openTask(eon).getName()).isEqualTo("Answer support question");
+    assertThat(openTask(eon).getName()).endsWith(" · Answer support question");
   }
 
   /** Steps behind an asynchronous boundary run in the job executor, a moment later. */
@@ -241,6 +248,93 @@ class TicketApiTest {
     List<String> lead = filterNames("lead");
     assertThat(lead).contains("EDGECAM queue", "VISI queue", "Overdue tickets (leads)");
     assertThat(edgecam).doesNotHaveDuplicates();
+  }
+
+  @Test
+  @DisplayName("Tasklist opens the readable filter of lowest priority: each team lands on its queue, a lead on all queues, the administration and the coordinator on theirs")
+  void eachRoleLandsOnItsQueue() throws Exception {
+    assertThat(landingFilter("engineer.edgecam")).isEqualTo("EDGECAM queue");
+    assertThat(landingFilter("engineer.visi")).isEqualTo("VISI queue");
+    assertThat(landingFilter("lead")).isEqualTo("All queues");
+    assertThat(landingFilter("clerk")).isEqualTo("Administration");
+    assertThat(landingFilter("coordinator")).isEqualTo("Trainings");
+    assertThat(filterNames("clerk")).containsExactlyInAnyOrder("Administration", "My tasks", "Due today",
+        "SLA breached");
+    assertThat(filterNames("coordinator")).containsExactlyInAnyOrder("Trainings", "My tasks", "Due today",
+        "SLA breached");
+    assertThat(filterNames("engineer.edgecam")).doesNotContain("All queues", "Administration", "Trainings");
+    JsonNode queue = filter("engineer.edgecam", "EDGECAM queue");
+    assertThat(queue.at("/properties/variables").findValuesAsText("name")).contains("priority", "product");
+  }
+
+  @Test
+  @DisplayName("Tasklist: a queue lists P1 first, then by due date, whatever Tasklist's own sorting (newest first) asks")
+  void queueListsTheMostUrgentFirst() throws Exception {
+    String p1 = register(registration("BUG", true), UUID.randomUUID().toString()).get("eonNumber").asText();
+    String later = register(registration("SUPPORT", false), UUID.randomUUID().toString()).get("eonNumber").asText();
+    String queue = filter("engineer.edgecam", "EDGECAM queue").get("id").asText();
+
+    // What Tasklist posts when it opens a queue: its default sorting, newest first.
+    HttpResponse<String> page = web.post("/engine-rest/filter/" + queue + "/list?firstResult=0&maxResults=1000", JSON,
+        "{\"sorting\": [{\"sortBy\": \"created\", \"sortOrder\": \"desc\"}]}", "engineer.edgecam", PASSWORD);
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    List<JsonNode> rows = new ArrayList<>();
+    json.readTree(page.body()).forEach(rows::add);
+    List<String> names = rows.stream().map(row -> row.get("name").asText()).toList();
+    assertThat(names.indexOf(p1 + " · Metaalwerken Vandamme · Triage ticket"))
+        .isLessThan(names.indexOf(later + " · Metaalwerken Vandamme · Triage ticket")).isNotNegative();
+    for (int i = 1; i < rows.size(); i++) {
+      JsonNode before = rows.get(i - 1);
+      JsonNode after = rows.get(i);
+      assertThat(before.get("priority").asInt()).as(names.toString()).isGreaterThanOrEqualTo(after.get("priority").asInt());
+      if (before.get("priority").asInt() == after.get("priority").asInt() && !after.get("due").isNull()) {
+        assertThat(before.get("due").asText()).as(names.toString()).isLessThanOrEqualTo(after.get("due").asText());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("Tasklist filters at start-up: a renamed or dropped shared filter is removed, none is doubled, a user's own filter stays")
+  void formerSharedFiltersAreRemoved() {
+    Filter former = filterService.newTaskFilter("EDGECAM wachtrij");
+    former.setProperties(Map.of("priority", 0, TasklistFilters.OWNER_PROPERTY, TasklistFilters.OWNER));
+    filterService.saveFilter(former);
+    Filter twin = filterService.newTaskFilter("EDGECAM queue");
+    twin.setProperties(Map.of(TasklistFilters.OWNER_PROPERTY, TasklistFilters.OWNER));
+    filterService.saveFilter(twin);
+    Filter own = filterService.newTaskFilter("Due today");
+    own.setOwner("engineer.edgecam");
+    filterService.saveFilter(own);
+
+    tasklistFilters.run(null);
+
+    assertThat(filterService.createFilterQuery().filterName("EDGECAM wachtrij").count()).isZero();
+    assertThat(filterService.createFilterQuery().filterName("EDGECAM queue").count()).isEqualTo(1);
+    assertThat(filterService.createFilterQuery().filterName("Due today").filterOwner("engineer.edgecam").count())
+        .isEqualTo(1);
+    assertThat(filterService.createFilterQuery().count())
+        .isEqualTo(tasklistFilters.filters().size() + 1);
+    filterService.deleteFilter(own.getId());
+  }
+
+  /** The filter Tasklist opens after login: the first of the lowest "priority" property the user may read. */
+  private String landingFilter(String user) throws Exception {
+    JsonNode landing = null;
+    for (JsonNode filter : json.readTree(web.get("/engine-rest/filter?resourceType=Task", user, PASSWORD).body())) {
+      if (landing == null || filter.at("/properties/priority").asInt() < landing.at("/properties/priority").asInt()) {
+        landing = filter;
+      }
+    }
+    return landing == null ? null : landing.get("name").asText();
+  }
+
+  private JsonNode filter(String user, String name) throws Exception {
+    for (JsonNode filter : json.readTree(web.get("/engine-rest/filter", user, PASSWORD).body())) {
+      if (name.equals(filter.get("name").asText())) {
+        return filter;
+      }
+    }
+    throw new AssertionError(user + " reads no filter " + name);
   }
 
   private List<String> filterNames(String user) throws Exception {

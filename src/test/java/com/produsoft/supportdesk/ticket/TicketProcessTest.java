@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.spin.plugin.variable.SpinValues;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import com.produsoft.supportdesk.platform.CaseNames;
 
 /**
  * Every path of the support ticket process (processes/support-ticket.bpmn) against the support charter,
@@ -59,6 +62,7 @@ public class TicketProcessTest {
   private final List<String> calls = new ArrayList<>();
   private boolean newBreach = true;
   private boolean mailServerDown;
+  private String companyName = "Mouldmakers NV";
 
   @BeforeEach
   void registerTestDoubles() {
@@ -99,6 +103,8 @@ public class TicketProcessTest {
       Mocks.register(bean, recording(bean, execution -> { }));
     }
     Mocks.register("officeHours", new OfficeHoursDouble());
+    Mocks.register("nameAfterCase", new CaseNames(List.of(CaseNames.CaseReference.of(List.of("TicketProcess"),
+        task -> List.of((String) task.getVariable("eonNumber"), companyName)))));
   }
 
   @AfterEach
@@ -118,6 +124,7 @@ public class TicketProcessTest {
     assertThat(ticket).variables().containsEntry("priority", 2).containsEntry("taskPriority", 75);
     Task triage = task("Task_TriageTicket", ticket);
     assertThat(triage).hasCandidateGroup("support-edgecam");
+    assertThat(triage.getName()).isEqualTo(EON + " · Mouldmakers NV · Triage ticket");
     assertThat(formOf(triage)).isEqualTo("triage-ticket");
     assertThat(triage.getPriority()).isEqualTo(75);
     assertThat(triage.getDueDate()).isEqualTo(at(Duration.ofHours(4)));
@@ -137,6 +144,18 @@ public class TicketProcessTest {
 
     assertThat(ticket).hasPassed("Task_RecordAnswer", "Event_SolutionReady").isEnded();
     assertThat(calls).contains("closeTicket@Task_CloseSolved:SOLVED");
+  }
+
+  @Test
+  @DisplayName("Tasklist: a long company name is cut so that the task's name keeps its model name and fits Camunda's 255 characters")
+  void longCompanyNameIsCut() {
+    companyName = "Metaalconstructie en Precisiebewerking ".repeat(8);
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+
+    Task triage = task("Task_TriageTicket", ticket);
+    assertThat(triage.getName()).isEqualTo(EON + " · Metaalconstructie en Precisiebewerking… · Triage ticket");
+    taskService().setAssignee(triage.getId(), "engineer.edgecam");
+    assertThat(task("Task_TriageTicket", ticket).getName()).as("kept when reassigned").isEqualTo(triage.getName());
   }
 
   @Test

@@ -25,11 +25,14 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.produsoft.supportdesk.platform.CaseNames;
 
 /**
  * Every path of processes/training-registration.bpmn against charter C11, with the delegates replaced by recording
@@ -69,6 +72,7 @@ class TrainingProcessTest {
           + (execution.hasVariable("registrationId") ? " #" + execution.getVariable("registrationId") : "")
           + (execution.hasVariable("customerId") ? " customer " + execution.getVariable("customerId") : "")));
     }
+    Mocks.register("nameAfterCase", new CaseNames(List.of()));
   }
 
   @AfterEach
@@ -90,7 +94,7 @@ class TrainingProcessTest {
 
     assertThat(training).hasBusinessKey("EDGECAM 2027.1").isWaitingAt("Task_PlanUpdateTraining");
     Task plan = task("Task_PlanUpdateTraining", training);
-    assertThat(plan).hasCandidateGroup("training");
+    assertThat(plan).hasCandidateGroup("training").hasName("EDGECAM 2027.1 · Plan update training");
     assertThat(taskService().createTaskQuery().taskId(plan.getId()).initializeFormKeys().singleResult()
         .getCamundaFormRef().getKey()).isEqualTo("plan-update-training");
     complete(plan, withVariables("kind", "CLASSROOM", "firstDay", "2026-04-14", "days", 2L, "seats", 8L,

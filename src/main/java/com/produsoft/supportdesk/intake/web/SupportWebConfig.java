@@ -15,7 +15,8 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The customers' pages speak Dutch unless the visitor chose English with {@code ?lang=en}; the choice is kept in a
- * cookie (no session). Every other URL keeps following the browser's Accept-Language, as before.
+ * cookie (no session). Every other URL keeps following the browser's Accept-Language, as before; the staff pages
+ * ({@code /staff/...}) too, Dutch when the browser asks for no language.
  */
 @Configuration
 class SupportWebConfig implements WebMvcConfigurer {
@@ -34,9 +35,13 @@ class SupportWebConfig implements WebMvcConfigurer {
     resolver.setCookieSameSite("Lax");
     resolver.setCookieHttpOnly(true);
     resolver.setCookieSecure(secureCookies);
-    // The originating URI, so that error pages rendered for a support page (413, 429) speak its language too.
-    resolver.setDefaultLocaleFunction(request -> isSupportPage(PATHS.getOriginatingRequestUri(request))
-        ? DUTCH : request.getLocale());
+    // The originating URI, so that error pages rendered for a support page (413, 429) speak its language too. The
+    // staff pages follow the browser, as Tasklist does, but are Dutch when it says nothing.
+    resolver.setDefaultLocaleFunction(request -> {
+      String uri = PATHS.getOriginatingRequestUri(request);
+      boolean browserSilent = request.getHeader("Accept-Language") == null;
+      return isSupportPage(uri) || isStaffPage(uri) && browserSilent ? DUTCH : request.getLocale();
+    });
     return resolver;
   }
 
@@ -46,6 +51,10 @@ class SupportWebConfig implements WebMvcConfigurer {
     languageSwitch.setParamName("lang");
     languageSwitch.setIgnoreInvalidLocale(true);
     registry.addInterceptor(languageSwitch).addPathPatterns(PAGES, PAGES + "/**");
+  }
+
+  static boolean isStaffPage(String uri) {
+    return uri != null && uri.startsWith("/staff/");
   }
 
   static boolean isSupportPage(String uri) {

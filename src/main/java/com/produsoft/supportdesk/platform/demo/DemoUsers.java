@@ -1,6 +1,7 @@
 package com.produsoft.supportdesk.platform.demo;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -24,7 +25,12 @@ public class DemoUsers implements ApplicationRunner {
 
   public static final String PASSWORD = "demo";
 
-  record DemoUser(String id, String firstName, String lastName, String groupId) {
+  /** A demo login; alert mails go to {@link #email()}, e.g. an.maes@produsoft.com (a mailbox of the embedded server). */
+  public record DemoUser(String id, String firstName, String lastName, String groupId) {
+
+    public String email() {
+      return (firstName + "." + lastName).toLowerCase(Locale.ROOT).replace(' ', '.') + "@produsoft.com";
+    }
   }
 
   public static final List<DemoUser> USERS = List.of(
@@ -50,13 +56,19 @@ public class DemoUsers implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     for (DemoUser demo : USERS) {
-      if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+      User existing = identityService.createUserQuery().userId(demo.id()).singleResult();
+      if (existing != null) {
+        // Demo desks created before the alert mails had <login>@produsoft.com, which no mailbox holds.
+        if (!demo.email().equals(existing.getEmail())) {
+          existing.setEmail(demo.email());
+          identityService.saveUser(existing);
+        }
         continue;
       }
       User user = identityService.newUser(demo.id());
       user.setFirstName(demo.firstName());
       user.setLastName(demo.lastName());
-      user.setEmail(demo.id() + "@produsoft.com");
+      user.setEmail(demo.email());
       user.setPassword(PASSWORD);
       identityService.saveUser(user);
       identityService.createMembership(demo.id(), demo.groupId());

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.supplier.Product;
 import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.supplier.Supplier;
@@ -19,8 +20,8 @@ import com.produsoft.supportdesk.supplier.SupplierRepository;
 /**
  * The embedded default's mail server: GreenMail in-process, SMTP on {@code spring.mail.port} and IMAP on
  * {@code support.mail.imap.port}, bound to localhost. It holds the product support mailboxes (C5.2),
- * {@code info@produsoft.com}, the demo customer's mailbox and the suppliers' support addresses, all with the
- * demo-only password {@code demo}.
+ * {@code info@produsoft.com}, the demo customer's mailbox, the suppliers' support addresses and the demo staff's
+ * addresses (alert mails), all with the demo-only password {@code demo}.
  * Mails live in memory only. A lifecycle bean of the earliest phase: it starts before the mail poller and
  * stops after it.
  */
@@ -54,6 +55,8 @@ public class EmbeddedMailServer implements SmartLifecycle {
     addresses.add(DEMO_CUSTOMER_MAILBOX);
     // The suppliers' (placeholder) support addresses, to read the bug reports they are sent (C7.2).
     suppliers.findAll().stream().map(Supplier::getSupportEmail).forEach(addresses::add);
+    // The demo staff's addresses, where their alert mails arrive (an.maes@produsoft.com ...).
+    DemoUsers.USERS.stream().map(DemoUsers.DemoUser::email).forEach(addresses::add);
     GreenMailConfiguration users = GreenMailConfiguration.aConfig();
     addresses.forEach(address -> users.withUser(address, address, DEMO_PASSWORD));
     greenMail.withConfiguration(users);

@@ -14,6 +14,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
@@ -39,6 +41,10 @@ public class SecurityConfig {
   /** The API's pages (Swagger UI, errors) load only their own scripts; nothing here may be framed. */
   static final String API_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
       + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
+  /** Server-rendered pages: their own files only, posted to themselves, never framed. */
+  static final String PAGES_CSP =
+      "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 
   /** Camunda's webapps and REST API authenticate and authorize themselves; Spring Security steps aside. */
   @Bean
@@ -72,14 +78,6 @@ public class SecurityConfig {
   @Order(2)
   SecurityFilterChain customerPagesChain(HttpSecurity http,
       @Value("${support.security.secure-cookies:false}") boolean secureCookies) throws Exception {
-    CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-    tokens.setCookieName("SUPPORT-CSRF");
-    tokens.setCookiePath("/support");
-    // HttpOnly: the token reaches the page in a hidden field, never through JavaScript.
-    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true).secure(secureCookies));
-    XorCsrfTokenRequestAttributeHandler tokenInPage = new XorCsrfTokenRequestAttributeHandler();
-    // Not deferred: the cookie must be set before Thymeleaf starts streaming the page.
-    tokenInPage.setCsrfRequestAttributeName(null);
     return http
         // "/support/**" matches "/support" itself too. Static files stay out: every request here loads the token,
         // and a request without the cookie (its path is /support) would replace it.
@@ -87,24 +85,74 @@ public class SecurityConfig {
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
-        .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(tokenInPage))
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie("SUPPORT-CSRF", "/support", secureCookies))
+            .csrfTokenRequestHandler(tokenInPage()))
         .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new RefusedFormPost()))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(
-                "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'"))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP))
             .frameOptions(frame -> frame.deny())
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
         .build();
   }
 
+  /** A page's CSRF token cookie; HttpOnly: the token reaches the page in a hidden field, never through JavaScript. */
+  private static CookieCsrfTokenRepository csrfCookie(String name, String path, boolean secure) {
+    CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+    tokens.setCookieName(name);
+    tokens.setCookiePath(path);
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true).secure(secure));
+    return tokens;
+  }
+
+  private static XorCsrfTokenRequestAttributeHandler tokenInPage() {
+    XorCsrfTokenRequestAttributeHandler tokenInPage = new XorCsrfTokenRequestAttributeHandler();
+    // Not deferred: the cookie must be set before Thymeleaf starts streaming the page.
+    tokenInPage.setCsrfRequestAttributeName(null);
+    return tokenInPage;
+  }
+
+  /**
+   * The staff pages (alert preferences): signed in with the Camunda webapps' session, as Tasklist is; no login of
+   * their own, no session of their own. Their forms carry a CSRF token checked against a cookie; a browser without a
+   * webapp login is sent to a page that explains how to sign in.
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain staffPagesChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities,
+      ProcessEngine engine, @Value("${support.security.secure-cookies:false}") boolean secureCookies)
+      throws Exception {
+    RequestMatcher staffPages = PathPatternRequestMatcher.withDefaults().matcher("/staff/**");
+    return http
+        .securityMatcher(staffPages)
+        .addFilterBefore(new WebappSessionAuthentication(engine, identities, staffPages),
+            AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/staff/sign-in").permitAll()
+            .anyRequest().authenticated())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
+        .requestCache(cache -> cache.disable())
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie("STAFF-CSRF", "/staff", secureCookies))
+            .csrfTokenRequestHandler(tokenInPage()))
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/staff/sign-in"))
+            .accessDeniedHandler(new RefusedFormPost()))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CSP))
+            .frameOptions(frame -> frame.deny())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+        .build();
+  }
+
+  @Bean
+  @Order(4)
   SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities,
       ProcessEngine engine) throws Exception {
     return http
         .authenticationProvider(identities)
         // The Cockpit dashboard reads /api/reports with the webapps' session (GET only).
-        .addFilterAfter(new WebappSessionAuthentication(engine, identities), BasicAuthenticationFilter.class)
+        .addFilterAfter(new WebappSessionAuthentication(engine, identities,
+            WebappSessionAuthentication.READS_OF_REPORTS), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/webjars/**").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -22,33 +22,39 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Lets the Cockpit dashboard read {@code /api/reports} with the session of the Camunda webapps: the user logged
- * into Cockpit (or Tasklist) is authenticated here with the authorities {@link CamundaIdentityAuthenticationProvider}
- * gives to Basic credentials, read afresh from the engine, so the same rules decide and a user removed from
- * {@code managers} loses the figures at once. Only GET and HEAD: a session cookie that can only read can't be
- * abused for a cross-site write (no CSRF token needed), and cross-site reads stay blocked by the same-origin policy.
- * Never creates a session; explicit Basic credentials win.
+ * Authenticates a request with the session of the Camunda webapps: the user logged into Cockpit or Tasklist is
+ * authenticated here with the authorities {@link CamundaIdentityAuthenticationProvider} gives to Basic credentials,
+ * read afresh from the engine, so the same rules decide and a user removed from a group loses its rights at once.
+ * Two uses, each limited by its matcher: the Cockpit dashboard reads {@code /api/reports} (GET and HEAD only: a
+ * session cookie that can only read can't be abused for a cross-site write, so no CSRF token is needed there), and
+ * the staff pages {@code /staff/**} (any method: their forms carry a CSRF token). Cross-site reads stay blocked by
+ * the same-origin policy. Never creates a session; explicit Basic credentials win.
  */
 class WebappSessionAuthentication extends OncePerRequestFilter {
 
   private static final String REPORTS = "/api/reports/**";
 
-  private final RequestMatcher readsOfReports = new OrRequestMatcher(
+  /** The Cockpit dashboard's reads of the managers' figures. */
+  static final RequestMatcher READS_OF_REPORTS = new OrRequestMatcher(
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, REPORTS),
       PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, REPORTS));
+
+  private final RequestMatcher requests;
   // Kept for the request only, so that an error page rendered for this request knows the user too.
   private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
   private final String engineName;
   private final CamundaIdentityAuthenticationProvider identities;
 
-  WebappSessionAuthentication(ProcessEngine engine, CamundaIdentityAuthenticationProvider identities) {
+  WebappSessionAuthentication(ProcessEngine engine, CamundaIdentityAuthenticationProvider identities,
+      RequestMatcher requests) {
+    this.requests = requests;
     this.engineName = engine.getName();
     this.identities = identities;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !readsOfReports.matches(request);
+    return !requests.matches(request);
   }
 
   @Override

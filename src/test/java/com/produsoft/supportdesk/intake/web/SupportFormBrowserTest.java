@@ -144,7 +144,7 @@ class SupportFormBrowserTest {
     assertThat(ticket.isProductionStopped()).isTrue();
     assertThat(attachments.fileNamesOf(ticket)).containsExactly("trace.log");
     Task triage = taskService.createTaskQuery().processInstanceBusinessKey(eon).singleResult();
-    assertThat(triage.getName()).isEqualTo("Triage ticket");
+    assertThat(triage.getName()).isEqualTo(eon + " · Metaalwerken Vandamme · Triage ticket");
     assertThat(taskService.createTaskQuery().taskId(triage.getId()).taskCandidateGroup("support-edgecam").count())
         .isEqualTo(1);
 

@@ -214,7 +214,7 @@ class SupportFormTest {
     assertThat(ticket.getLanguage().name()).isEqualTo("NL");
     assertThat(attachments.findByTicketOrderByIdAsc(ticket)).extracting(a -> a.getFileName()).containsExactly("trace.log");
     Task triage = taskService.createTaskQuery().processInstanceBusinessKey(ticket.getEonNumber()).singleResult();
-    assertThat(triage.getName()).isEqualTo("Triage ticket");
+    assertThat(triage.getName()).isEqualTo(ticket.getEonNumber() + " · Metaalwerken Vandamme · Triage ticket");
 
     String confirmation = html(mvc.perform(get("/support/registered/" + ticket.getStatusToken()))
         .andExpect(status().isOk()).andReturn());

@@ -327,6 +327,9 @@ class AuthorizationMatrixTest {
         row("Tasklist session: users (Admin's data)", (f, c) -> c.inWebapp("tasklist",
                 "/camunda/api/engine/engine/default/user?id=admin"),
             "401 401 200[0] 200[0] 200[0] 401 200[0] 200[1] 401 200[0]"),
+        // The staff's alert preferences: whoever is logged into Tasklist, their own (302: to the sign-in page)
+        row("Tasklist session: GET /staff/preferences", (f, c) -> c.inWebapp("tasklist", "/staff/preferences"),
+            "302 302 200 200 200 302 200 200 302 200"),
         row("Cockpit session: process instance of ticket A", (f, c) -> c.inWebapp("cockpit",
                 "/camunda/api/engine/engine/default/process-instance?businessKey=" + f.a()),
             "401 401 401 401 200[1] 200[1] 401 200[1] 401 401"),

@@ -1,0 +1,234 @@
+package com.produsoft.supportdesk.alert;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.platform.mail.TextMailTemplates;
+import com.produsoft.supportdesk.platform.security.Roles;
+import com.produsoft.supportdesk.supplier.Product;
+import com.produsoft.supportdesk.supplier.ProductRepository;
+import com.produsoft.supportdesk.ticket.CustomerMails;
+import com.produsoft.supportdesk.ticket.Ticket;
+import com.produsoft.supportdesk.ticket.TicketRepository;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Mails the staff's alerts waiting in the outbox ({@link StaffAlerts}), after the transaction that raised them, so
+ * that a mail server outage never holds up or fails a ticket. Each alert is taken for one attempt at a time
+ * ({@link StaffAlertRepository#claim}), which also sets when it is tried again if this attempt fails; after
+ * {@code support.alerts.max-attempts} it is given up and logged as an error. An alert older than
+ * {@code support.alerts.max-age} when its turn comes is not mailed any more (EXPIRED).
+ * <p>
+ * Who is mailed is decided when the mail goes out: the engineers assigned to the ticket's tasks of its team, or
+ * every member of the team while nobody is; every support lead for a breach. A user is left out who turned this
+ * alert off (the preferences page), has no e-mail address in Camunda, or was mailed this alert already. Texts are
+ * {@code mail/staff/<kind>_<nl|en>.txt} (first line the subject), in the user's chosen language, Dutch by default;
+ * the mail comes from the ticket's product mailbox and links to the task in Tasklist and to the preferences page.
+ * <p>
+ * Runs without a Spring transaction of its own around the mail server: every database step is a short transaction
+ * of its own, never one held while talking SMTP.
+ */
+@Component
+public class StaffAlertMailer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StaffAlertMailer.class);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+      .withZone(EngineClock.BRUSSELS);
+  private static final int MAX_EXCERPT = 600;
+
+  private final StaffAlertRepository alerts;
+  private final StaffAlertMailRepository mailed;
+  private final AlertPreferenceRepository preferences;
+  private final TicketRepository tickets;
+  private final ProductRepository products;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final JavaMailSender sender;
+  private final AlertProperties properties;
+  private final TransactionTemplate transactions;
+  private final TemplateEngine templates = TextMailTemplates.in("mail/staff");
+
+  public StaffAlertMailer(StaffAlertRepository alerts, StaffAlertMailRepository mailed,
+      AlertPreferenceRepository preferences, TicketRepository tickets, ProductRepository products,
+      TaskService taskService, IdentityService identityService, JavaMailSender sender, AlertProperties properties,
+      PlatformTransactionManager transactionManager) {
+    this.alerts = alerts;
+    this.mailed = mailed;
+    this.preferences = preferences;
+    this.tickets = tickets;
+    this.products = products;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.sender = sender;
+    this.properties = properties;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  /** A mail to write: to whom, in which language, about which task. */
+  record Recipient(String userId, String firstName, String email, String language, String taskId) {
+  }
+
+  /** Mails the alerts due now; answers how many were mailed completely. */
+  public int sendDue() {
+    Instant now = EngineClock.now();
+    List<StaffAlert> due = transactions.execute(status -> alerts
+        .findTop50ByStatusAndNextAttemptAtLessThanEqualOrderByNextAttemptAtAsc(StaffAlert.Status.PENDING, now));
+    int done = 0;
+    for (StaffAlert alert : Objects.requireNonNull(due)) {
+      Instant retryAt = now.plus(properties.retryDelay());
+      Integer claimed = transactions.execute(status -> alerts.claim(alert.getId(), alert.getAttempts(), retryAt,
+          StaffAlert.Status.PENDING));
+      if (claimed != null && claimed == 1 && attempt(alert, now)) {
+        done++;
+      }
+    }
+    return done;
+  }
+
+  private boolean attempt(StaffAlert alert, Instant now) {
+    if (alert.getRaisedAt().plus(properties.maxAge()).isBefore(now)) {
+      // News of yesterday helps nobody (a long mail outage, or the demo's weeks of history): Tasklist shows it.
+      transactions.executeWithoutResult(status -> alerts.finish(alert.getId(), StaffAlert.Status.EXPIRED, null));
+      return false;
+    }
+    try {
+      for (Recipient recipient : recipients(alert)) {
+        send(alert, recipient);
+        transactions.executeWithoutResult(status -> mailed.save(new StaffAlertMail(alerts.getReferenceById(
+            alert.getId()), recipient.userId(), recipient.email(), EngineClock.now())));
+      }
+      transactions.executeWithoutResult(status -> alerts.finish(alert.getId(), StaffAlert.Status.DONE, null));
+      return true;
+    } catch (RuntimeException e) {
+      boolean givenUp = alert.getAttempts() + 1 >= properties.maxAttempts();
+      String error = StaffAlert.cut(String.valueOf(e.getMessage()), StaffAlert.MAX_ERROR);
+      transactions.executeWithoutResult(status -> alerts.finish(alert.getId(),
+          givenUp ? StaffAlert.Status.FAILED : StaffAlert.Status.PENDING, error));
+      if (givenUp) {
+        LOG.error("Alert {} ({}) given up after {} attempts", alert.getEventKey(), alert.getEonNumber(),
+            properties.maxAttempts(), e);
+      } else {
+        LOG.warn("Alert {} not sent, tried again in {}: {}", alert.getEventKey(), properties.retryDelay(),
+            e.getMessage());
+      }
+      return false;
+    }
+  }
+
+  /** Who gets this alert now: the audience, less who turned it off, has no address or was mailed it already. */
+  List<Recipient> recipients(StaffAlert alert) {
+    Ticket ticket = tickets.findByEonNumber(alert.getEonNumber()).orElseThrow();
+    String team = products.findById(ticket.getProductCode()).map(Product::getTeamGroup).orElseThrow();
+    Set<String> alreadyMailed = mailed.userIdsMailed(alert.getId());
+    List<Task> tasks = alert.getKind().audience() == AlertKind.Audience.LEADS
+        ? tasksOf(alert.getEonNumber(), Roles.SUPPORT_LEADS)
+        : tasksOf(alert.getEonNumber(), team);
+    Set<String> assignees = new LinkedHashSet<>();
+    tasks.stream().map(Task::getAssignee).filter(Objects::nonNull).forEach(assignees::add);
+    List<User> users = alert.getKind().audience() == AlertKind.Audience.LEADS
+        ? identityService.createUserQuery().memberOfGroup(Roles.SUPPORT_LEADS).list()
+        : assignees.isEmpty()
+            ? identityService.createUserQuery().memberOfGroup(team).list()
+            : identityService.createUserQuery().userIdIn(assignees.toArray(String[]::new)).list();
+    List<Recipient> recipients = new ArrayList<>();
+    for (User user : users) {
+      AlertPreference preference = preferences.of(user.getId());
+      if (user.getEmail() == null || user.getEmail().isBlank() || !preference.wants(alert.getKind())
+          || alreadyMailed.contains(user.getId())) {
+        continue;
+      }
+      String taskId = tasks.stream().filter(task -> user.getId().equals(task.getAssignee())).findFirst()
+          .or(() -> tasks.stream().findFirst()).map(Task::getId).orElse(null);
+      recipients.add(new Recipient(user.getId(), user.getFirstName(), user.getEmail(),
+          preference.getLanguage().name().toLowerCase(Locale.ROOT), taskId));
+    }
+    return recipients;
+  }
+
+  /** The ticket's open tasks of a group (its process and the bug escalation it calls), most urgent first. */
+  private List<Task> tasksOf(String eonNumber, String group) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(eonNumber).taskCandidateGroup(group)
+        .includeAssignedTasks().orderByTaskPriority().desc().orderByDueDate().asc().list();
+  }
+
+  /** A mail ready to go: the product mailbox it comes from, its subject and text. */
+  private record Letter(String from, String subject, String body) {
+  }
+
+  private void send(StaffAlert alert, Recipient recipient) {
+    Letter letter = Objects.requireNonNull(transactions.execute(status -> write(alert, recipient)));
+    MimeMessage message = sender.createMimeMessage();
+    try {
+      MimeMessageHelper mail = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      mail.setFrom(letter.from(), "Produsoft Support Desk");
+      mail.setTo(recipient.email());
+      mail.setSubject(letter.subject());
+      mail.setText(letter.body());
+      // An alert is no customer mail: an out-of-office reply to it must not become a ticket.
+      message.setHeader("Auto-Submitted", "auto-generated");
+      message.setHeader("X-Loop", CustomerMails.LOOP_MARKER);
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new IllegalStateException("Cannot write the alert " + alert.getEventKey(), e);
+    }
+    sender.send(message);
+  }
+
+  /** The alert's text in the recipient's language, with the ticket, the event and the links. */
+  private Letter write(StaffAlert alert, Recipient recipient) {
+    Ticket ticket = tickets.findByEonNumber(alert.getEonNumber()).orElseThrow();
+    Product product = products.findById(ticket.getProductCode()).orElseThrow();
+    Context facts = new Context();
+    facts.setVariable("firstName", Objects.requireNonNullElse(recipient.firstName(), recipient.userId()));
+    facts.setVariable("eonNumber", ticket.getEonNumber());
+    facts.setVariable("companyName", blankAs(ticket.getCompanyName(), "?"));
+    facts.setVariable("contactName", blankAs(ticket.getContactName(), "?"));
+    facts.setVariable("phone", blankAs(ticket.getPhone(), "?"));
+    facts.setVariable("email", blankAs(ticket.getEmail(), "?"));
+    facts.setVariable("product", product.getName());
+    facts.setVariable("priority", ticket.getPriority() == null ? "?" : "P" + ticket.getPriority());
+    facts.setVariable("description", StaffAlert.cut(blankAs(ticket.getDescription(), ""), MAX_EXCERPT));
+    // The news's text, or the SLA clock (FIRST_RESPONSE, RESOLUTION, NEXT_UPDATE).
+    facts.setVariable("detail", StaffAlert.cut(blankAs(alert.getDetail(), ""), MAX_EXCERPT));
+    facts.setVariable("firstResponseDue", format(ticket.getFirstResponseDueAt()));
+    facts.setVariable("resolutionDue", format(ticket.getResolutionDueAt()));
+    facts.setVariable("taskUrl", properties.taskUrl(recipient.taskId()));
+    facts.setVariable("preferencesUrl", properties.preferencesUrl());
+    String[] subjectAndBody = templates.process(alert.getKind().templateName() + "_" + recipient.language(), facts)
+        .split("\\R", 2);
+    return new Letter(product.getSupportMailbox(), "[" + ticket.getEonNumber() + "] " + subjectAndBody[0].strip(),
+        subjectAndBody[1].strip());
+  }
+
+  private static String format(Instant instant) {
+    return instant == null ? "?" : TIME.format(instant);
+  }
+
+  private static String blankAs(String text, String otherwise) {
+    return text == null || text.isBlank() ? otherwise : text;
+  }
+}
