@@ -9,5 +9,7 @@ public enum Resolution {
   /** The customer did not answer our question, reminders included. */
   NO_REPLY,
   /** C8.1 the customer solved it. */
-  SOLVED_BY_CUSTOMER
+  SOLVED_BY_CUSTOMER,
+  /** The registration asked nothing of support; the engineer wrote why in the journal. */
+  NO_ACTION
 }

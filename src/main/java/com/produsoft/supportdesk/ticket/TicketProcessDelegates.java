@@ -182,8 +182,16 @@ class TicketProcessDelegates {
   }
 
   @Bean
+  JavaDelegate moveTicket() {
+    return execution -> execution.setVariables(work.moveToTeam(eon(execution),
+        (String) execution.getVariable("newProduct"), (String) execution.getVariable("triageNote"),
+        currentUser(execution)));
+  }
+
+  @Bean
   JavaDelegate closeTicket() {
-    return execution -> work.close(eon(execution), Resolution.valueOf((String) execution.getVariable("resolution")));
+    return execution -> work.close(eon(execution), Resolution.valueOf((String) execution.getVariable("resolution")),
+        (String) execution.getVariable("duplicateOf"));
   }
 
   @Bean
@@ -213,8 +221,18 @@ class TicketProcessDelegates {
 
   @Bean
   JavaDelegate changePriority() {
-    return execution -> execution.setVariables(
-        work.changePriority(eon(execution), decision(execution), execution.getProcessInstanceId()));
+    return execution -> execution.setVariables(work.changePriority(eon(execution), decision(execution),
+        execution.getProcessInstanceId(), null, "the customer reported it became critical (C8.1)"));
+  }
+
+  /** C6.4: the priority an engineer set on a task form, applied once. */
+  @Bean
+  JavaDelegate correctPriority() {
+    return execution -> {
+      execution.setVariables(work.correctPriority(eon(execution), decision(execution),
+          execution.getProcessInstanceId(), currentUser(execution), (String) execution.getVariable("priorityReason")));
+      execution.removeVariable("correctedPriority");
+    };
   }
 
   @Bean

@@ -137,7 +137,8 @@ public class TicketService {
   /**
    * C8.1: routes the customer's news to the waiting step of the ticket's process. A closed ticket reopens within
    * the reopen period (office days); after it, the news becomes a new ticket linked to the old EON number. News on
-   * an open or reopened ticket alerts its assignee (else its team) by mail.
+   * an open or reopened ticket alerts its assignee (else its team) by mail. A reply after the solution that only
+   * thanks is recorded and reopens nothing (outcome THANKED, {@link ThanksReply}).
    */
   @Transactional
   public UpdateOutcome addUpdate(String eonNumber, UpdateType type, String message, String author) {
@@ -151,6 +152,10 @@ public class TicketService {
     refuseBadFiles(files);
     Ticket ticket = tickets.findByEonNumber(eonNumber).orElseThrow(() -> new TicketNotFoundException(eonNumber));
     Instant now = EngineClock.now();
+    if (onlyThanksAfterSolution(ticket, type, message, files)) {
+      journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true, "Thanks: " + message));
+      return new UpdateOutcome(ticket, "THANKED");
+    }
     if (ticket.isClosed()) {
       UpdateOutcome outcome = followUpOnClosed(ticket, type, message, author, now);
       storeFiles(outcome.ticket(), files, now);
@@ -178,6 +183,17 @@ public class TicketService {
       correlate(ticket, TicketMessages.CUSTOMER_UPDATE_RECEIVED, variables);
     }
     return new UpdateOutcome(ticket, "UPDATED");
+  }
+
+  /**
+   * A short reply after the solution (or the closing) that only thanks, without files, reopens nothing: it is
+   * recorded in the journal, nobody is alerted.
+   */
+  private static boolean onlyThanksAfterSolution(Ticket ticket, UpdateType type, String message,
+      List<NewAttachment> files) {
+    return type == UpdateType.INFO && files.isEmpty()
+        && (ticket.getStatus() == TicketStatus.SOLUTION_SENT || ticket.isClosed())
+        && ThanksReply.onlyThanks(message, ticket.getContactName());
   }
 
   /** A remark for the engineer who triages the ticket, e.g. why intake doubts it; the customer does not see it. */

@@ -29,6 +29,8 @@ import com.produsoft.supportdesk.contract.Entitlement;
 import com.produsoft.supportdesk.contract.EntitlementService;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.supplier.KnownIssues;
+import com.produsoft.supportdesk.supplier.Product;
+import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.supplier.WishList;
 import com.produsoft.supportdesk.supplier.WishListItem;
 
@@ -42,6 +44,8 @@ public class TicketWork {
 
   private static final String SYSTEM = "system";
   private static final Set<String> RESOLUTION_DEADLINES = Set.of("resolutionDueAt", "resolutionWarningAt");
+  /** Triage outcomes that are corrections: the journal must say why. */
+  private static final Set<String> OUTCOMES_WITH_REASON = Set.of("MOVE", Resolution.NO_ACTION.name());
   /**
    * The due date of a stopped clock's timer: the end of time, until the clock runs again. (Suspending the job
    * instead would mix bulk and entity updates of the same job in one transaction, which the engine refuses.)
@@ -66,12 +70,15 @@ public class TicketWork {
   private final KnownIssues knownIssues;
   private final WishList wishList;
   private final StaffAlerts alerts;
+  private final ProductRepository products;
 
   public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
       SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
       ManagementService managementService, RepositoryService repositoryService, RuntimeService runtimeService,
-      ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList, StaffAlerts alerts) {
+      ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList, StaffAlerts alerts,
+      ProductRepository products) {
     this.alerts = alerts;
+    this.products = products;
     this.runtimeService = runtimeService;
     this.json = json;
     this.mails = mails;
@@ -107,6 +114,7 @@ public class TicketWork {
     facts.put("phone", literal(ticket.getPhone()));
     facts.put("product", ticket.getProductCode());
     facts.put("category", ticket.getCategory().name());
+    facts.put("priority", ticket.getPriority());
     facts.put("channel", ticket.getChannel().name());
     facts.put("description", literal(ticket.getDescription()));
     facts.put("reproduction", literal(ticket.getReproduction()));
@@ -209,17 +217,58 @@ public class TicketWork {
     mails.send(ticket, nonUrgentCall ? CustomerMails.Kind.WEB_FORM_LINK : CustomerMails.Kind.CONFIRMATION, Map.of());
   }
 
+  /**
+   * The engineer's triage, with their name in the journal. A duplicate (C4.3) names an earlier call that exists,
+   * a move or a close without action says why: anything else is refused, and Tasklist shows why while the task
+   * stays open.
+   */
   public void recordTriage(String eonNumber, String outcome, TicketCategory category, String duplicateOf,
       String note, String engineer) {
     Ticket ticket = ticket(eonNumber);
+    if (OUTCOMES_WITH_REASON.contains(outcome)) {
+      requireReason(note, outcome);
+    }
     if (category != null && category != ticket.getCategory()) {
       note(ticket, engineer, "Category changed from " + ticket.getCategory() + " to " + category);
       ticket.setCategory(category);
     }
-    if (duplicateOf != null && !duplicateOf.isBlank() && !ticket.getEarlierCallNumbers().contains(duplicateOf)) {
-      ticket.getEarlierCallNumbers().add(duplicateOf.strip());
+    if (Resolution.DUPLICATE.name().equals(outcome)) {
+      String earlier = earlierCall(ticket, duplicateOf).getEonNumber();
+      if (!ticket.getEarlierCallNumbers().contains(earlier)) {
+        ticket.getEarlierCallNumbers().add(earlier);
+      }
     }
     note(ticket, engineer, "Triage: " + outcome + (note == null || note.isBlank() ? "" : " — " + note));
+  }
+
+  /** The earlier call a duplicate is merged into: another ticket, registered before this one. */
+  private Ticket earlierCall(Ticket duplicate, String eonNumber) {
+    String number = eonNumber == null ? "" : eonNumber.strip();
+    Ticket earlier = tickets.findByEonNumber(number).orElseThrow(() -> new IllegalArgumentException(
+        "Duplicate of " + number + ": no such EON call number"));
+    if (earlier.getId().equals(duplicate.getId()) || earlier.getRegisteredAt().isAfter(duplicate.getRegisteredAt())) {
+      throw new IllegalArgumentException("Duplicate of " + number + ": name an earlier call than "
+          + duplicate.getEonNumber());
+    }
+    return earlier;
+  }
+
+  /**
+   * C5.4: the ticket belongs to another product's team. Answers the process variables of the new team; the journal
+   * says who moved it, from where to where, and why. A product of the same team is refused (nothing would move).
+   */
+  public Map<String, Object> moveToTeam(String eonNumber, String productCode, String reason, String engineer) {
+    Ticket ticket = ticket(eonNumber);
+    Product from = products.findById(ticket.getProductCode()).orElseThrow();
+    Product to = products.findById(productCode == null ? "" : productCode)
+        .orElseThrow(() -> new IllegalArgumentException("Move to " + productCode + ": no such product"));
+    if (to.getTeamGroup().equals(from.getTeamGroup())) {
+      throw new IllegalArgumentException("Move to " + to.getCode() + ": the ticket is already with that team");
+    }
+    ticket.setProductCode(to.getCode());
+    note(ticket, engineer, "Moved from " + from.getCode() + " (" + from.getTeamGroup() + ") to " + to.getCode()
+        + " (" + to.getTeamGroup() + "): " + Objects.requireNonNullElse(reason, ""));
+    return Map.of("product", to.getCode(), "team", to.getTeamGroup());
   }
 
   /** A question to the customer is a customer-visible answer; the clocks stop until the reply. */
@@ -291,9 +340,20 @@ public class TicketWork {
         "Reopened on the customer's reaction"));
   }
 
-  /** Closes the ticket and tells the customer why. */
-  public void close(String eonNumber, Resolution resolution) {
+  /**
+   * Closes the ticket and tells the customer why. A duplicate (C4.3) is merged into its earlier call
+   * {@code duplicateOf}: the customer's mail names it, and the earlier ticket's journal records the registration.
+   */
+  public void close(String eonNumber, Resolution resolution, String duplicateOf) {
     Ticket ticket = ticket(eonNumber);
+    Map<String, Object> details = new HashMap<>();
+    if (resolution == Resolution.DUPLICATE) {
+      Ticket earlier = earlierCall(ticket, duplicateOf);
+      details.put("earlierCall", earlier.getEonNumber());
+      journal.save(new JournalEntry(earlier, EngineClock.now(), JournalEntryType.ENGINEER_NOTE, SYSTEM, false,
+          "Merged duplicate " + ticket.getEonNumber() + " (" + Objects.requireNonNullElse(ticket.getContactName(), "")
+              + ", registered " + JOURNAL_TIME.format(ticket.getRegisteredAt()) + "): " + ticket.getDescription()));
+    }
     Instant now = EngineClock.now();
     ticket.setResolution(resolution);
     ticket.setStatus(TicketStatus.CLOSED);
@@ -303,8 +363,8 @@ public class TicketWork {
     }
     ticket.setPausedSince(null);
     journal.save(new JournalEntry(ticket, now, JournalEntryType.STATUS_CHANGE, SYSTEM, true,
-        "Closed: " + resolution));
-    mails.send(ticket, CustomerMails.Kind.CLOSED, Map.of());
+        "Closed: " + resolution + (details.containsKey("earlierCall") ? " of " + details.get("earlierCall") : "")));
+    mails.send(ticket, CustomerMails.Kind.CLOSED, details);
   }
 
   /**
@@ -355,18 +415,20 @@ public class TicketWork {
   }
 
   /**
-   * C8.1 critical: the priority decided again moves the ticket's deadlines, the open tasks' priority and due
-   * date, and the SLA timers already waiting.
+   * A new priority (C8.1 critical, or set by an engineer, C6.4) moves the ticket's deadlines, the open tasks'
+   * priority and due date, and the SLA timers already waiting. The journal says who changed it and why.
    */
-  public Map<String, Object> changePriority(String eonNumber, PriorityDecision decision, String processInstanceId) {
+  public Map<String, Object> changePriority(String eonNumber, PriorityDecision decision, String processInstanceId,
+      String author, String reason) {
     Ticket ticket = ticket(eonNumber);
     Map<Instant, Instant> movedDeadlines = new HashMap<>();
     Instant oldFirstResponse = ticket.getFirstResponseDueAt();
     Instant oldResolution = ticket.getResolutionDueAt();
+    Integer oldPriority = ticket.getPriority();
     clocks.applyTargets(ticket, decision.priority(), decision.firstResponseTarget(), decision.resolutionTarget());
     movedDeadlines.put(oldFirstResponse, ticket.getFirstResponseDueAt());
     movedDeadlines.put(oldResolution, ticket.getResolutionDueAt());
-    note(ticket, SYSTEM, "Priority decided again: " + decision.priority());
+    note(ticket, author, "Priority changed from " + oldPriority + " to " + decision.priority() + ": " + reason);
 
     for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
       taskService.setPriority(task.getId(), decision.taskPriority());
@@ -379,6 +441,19 @@ public class TicketWork {
     Map<String, Object> variables = clocks.processVariables(ticket, decision.taskPriority());
     moveSlaTimers(processInstanceId, variables);
     return variables;
+  }
+
+  /** C6.4: a priority an engineer set by hand, which needs a reason. */
+  public Map<String, Object> correctPriority(String eonNumber, PriorityDecision decision, String processInstanceId,
+      String engineer, String reason) {
+    requireReason(reason, "a new priority");
+    return changePriority(eonNumber, decision, processInstanceId, engineer, reason);
+  }
+
+  private static void requireReason(String reason, String what) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("Give the reason for " + what + " (journal)");
+    }
   }
 
   /** A timer whose date is a plain {@code ${variable}} of the changed deadlines fires at the new date. */

@@ -102,6 +102,16 @@ public class TicketProcessTest {
         "changePriority")) {
       Mocks.register(bean, recording(bean, execution -> { }));
     }
+    Mocks.register("moveTicket", recording("moveTicket", execution -> execution.setVariables(Map.of(
+        "product", execution.getVariable("newProduct"),
+        "team", "support-" + ((String) execution.getVariable("newProduct")).toLowerCase()))));
+    Mocks.register("correctPriority", recording("correctPriority", execution -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> decision = (Map<String, Object>) execution.getVariable("priorityDecision");
+      execution.setVariable("priority", decision.get("priority"));
+      execution.setVariable("taskPriority", decision.get("taskPriority"));
+      execution.removeVariable("correctedPriority");
+    }));
     Mocks.register("officeHours", new OfficeHoursDouble());
     Mocks.register("nameAfterCase", new CaseNames(List.of(CaseNames.CaseReference.of(List.of("TicketProcess"),
         task -> List.of((String) task.getVariable("eonNumber"), companyName)))));
@@ -220,17 +230,55 @@ public class TicketProcessTest {
   }
 
   @ParameterizedTest(name = "{0} closes the ticket as {0}")
-  @CsvSource({"DUPLICATE", "OUT_OF_SCOPE"})
-  @DisplayName("C4.3, C9.1: a duplicate of an earlier call, or personalised software out of scope, closes the ticket without handling")
-  void closedWithoutHandling(String outcome) {
+  @CsvSource({"DUPLICATE, Event_DuplicateFound", "OUT_OF_SCOPE, Event_OutOfScope", "NO_ACTION, Event_NoActionNeeded"})
+  @DisplayName("C4.3, C9.1: a duplicate merged into an earlier call, personalised software out of scope, or a registration that needs no action closes the ticket without handling")
+  void closedWithoutHandling(String outcome, String closeEvent) {
     ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
     complete(task("Task_TriageTicket", ticket), withVariables("triageOutcome", outcome, "category", "SUPPORT",
-        "duplicateOf", "EON-2024-0999"));
+        "duplicateOf", "EON-2024-0999", "triageNote", "Reason for the journal"));
     execute(job("Task_CloseWithoutHandling", ticket));
 
-    assertThat(ticket).hasPassed(outcome.equals("DUPLICATE") ? "Event_DuplicateFound" : "Event_OutOfScope")
-        .hasPassed("Event_TicketClosedWithoutHandling").isEnded();
+    assertThat(ticket).hasPassed(closeEvent).hasPassed("Event_TicketClosedWithoutHandling").isEnded();
     assertThat(calls).contains("closeTicket@Task_CloseWithoutHandling:" + outcome);
+  }
+
+  @Test
+  @DisplayName("C5.4 correction: a ticket moved to another product goes back to triage, now for the new team; the SLA timers run on")
+  void ticketMovedToAnotherTeamIsTriagedByIt() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    Date resolutionDue = job("Event_ResolutionOverdue", ticket).getDuedate();
+
+    complete(task("Task_TriageTicket", ticket), withVariables("triageOutcome", "MOVE", "category", "SUPPORT",
+        "newProduct", "VISI", "triageNote", "Customer works with VISI Modelling"));
+
+    assertThat(ticket).hasPassedInOrder("Task_RecordTriage", "Task_MoveTicket", "Gateway_TriageJoin")
+        .isWaitingAt("Task_TriageTicket");
+    assertThat(calls).contains("moveTicket@Task_MoveTicket");
+    Task triage = task("Task_TriageTicket", ticket);
+    assertThat(triage).hasCandidateGroup("support-visi");
+    assertThat(taskService().createTaskQuery().taskCandidateGroup("support-edgecam").processInstanceId(ticket.getId())
+        .count()).isZero();
+    assertThat(job("Event_ResolutionOverdue", ticket).getDuedate()).isEqualTo(resolutionDue);
+    assertThat(ticket).variables().containsEntry("product", "VISI");
+  }
+
+  @Test
+  @DisplayName("C6.4 correction: an engineer sets the priority on the triage form with a reason: its targets are decided and applied once, work goes on")
+  void engineerSetsThePriority() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "MAIL");
+    assertThat(ticket).variables().containsEntry("priority", 3);
+
+    complete(task("Task_TriageTicket", ticket), withVariables("triageOutcome", "HANDLE", "category", "SUPPORT",
+        "correctedPriority", "1", "priorityReason", "Their only machine stands still after all"));
+
+    assertThat(ticket).hasPassedInOrder("Event_PrioritySetByEngineer", "Task_DecideCorrectedPriority",
+        "Task_CorrectPriority", "Event_PriorityCorrected").isWaitingAt("Task_AnswerQuestion");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> decision = (Map<String, Object>) runtimeService().getVariable(ticket.getId(), "priorityDecision");
+    assertThat(decision).containsEntry("priority", 1).containsEntry("resolutionTarget", "PT8H");
+    assertThat(task("Task_AnswerQuestion", ticket).getPriority()).isEqualTo(100);
+    assertThat(ticket).variables().doesNotContainKey("correctedPriority");
+    assertThat(calls).containsOnlyOnce("correctPriority@Task_CorrectPriority");
   }
 
   @Test
