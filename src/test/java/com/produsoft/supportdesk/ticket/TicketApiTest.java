@@ -6,15 +6,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -63,6 +67,8 @@ class TicketApiTest {
   HikariDataSource dataSource;
   @Autowired
   FilterService filterService;
+  @Autowired
+  ManagementService managementService;
   @Autowired
   TasklistFilters tasklistFilters;
 
@@ -226,6 +232,149 @@ class TicketApiTest {
         """, "engineer.edgecam", PASSWORD);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
     assertThat(openTask(eon).getName()).endsWith(" · Answer support question");
+  }
+
+  /** What Tasklist sends when an engineer claims the ticket's open task and submits its form. */
+  private HttpResponse<String> submitOpenTask(String eon, String engineer, String variables) throws Exception {
+    // The confirmation mail's job runs on the job executor: let it finish before the form moves the same process.
+    String processInstanceId = tickets.findByEonNumber(eon).orElseThrow().getProcessInstanceId();
+    Instant giveUp = Instant.now().plusSeconds(20);
+    while (managementService.createJobQuery().processInstanceId(processInstanceId).executable().count() > 0
+        && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(50);
+    }
+    String taskId = openTask(eon).getId();
+    assertThat(web.post("/engine-rest/task/" + taskId + "/claim", JSON, "{\"userId\": \"" + engineer + "\"}",
+        engineer, PASSWORD).statusCode()).isEqualTo(204);
+    return web.post("/engine-rest/task/" + taskId + "/submit-form", JSON, "{\"variables\": " + variables + "}",
+        engineer, PASSWORD);
+  }
+
+  private List<String> journalTexts(String eon) throws Exception {
+    HttpResponse<String> view = web.get("/api/tickets/" + eon, "lead", PASSWORD);
+    assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
+    return json.readTree(view.body()).get("journal").findValuesAsText("text");
+  }
+
+  @Test
+  @DisplayName("Correction C5.4: an engineer moves a ticket to another product on the triage form: the new team's triage, the old team no longer sees it in Tasklist nor through the ticket API; the journal says who and why")
+  void engineerMovesTicketToAnotherTeam() throws Exception {
+    String eon = register(registration("SUPPORT", false), UUID.randomUUID().toString()).get("eonNumber").asText();
+
+    HttpResponse<String> noReason = submitOpenTask(eon, "engineer.edgecam", """
+        {"triageOutcome": {"value": "MOVE"}, "category": {"value": "SUPPORT"}, "newProduct": {"value": "VISI"}}""");
+    assertThat(noReason.statusCode()).as("a move says why").isGreaterThanOrEqualTo(400);
+    assertThat(noReason.body()).contains("reason");
+    HttpResponse<String> moved = submitOpenTask(eon, "engineer.edgecam", """
+        {"triageOutcome": {"value": "MOVE"}, "category": {"value": "SUPPORT"}, "newProduct": {"value": "VISI"},
+         "triageNote": {"value": "The part comes from VISI Modelling, not Edgecam"}}""");
+    assertThat(moved.statusCode()).as(moved.body()).isEqualTo(204);
+
+    String name = eon + " · Metaalwerken Vandamme · Triage ticket";
+    assertThat(taskNames("engineer.edgecam", eon)).as("Camunda's task query as the old team's engineer").isEmpty();
+    assertThat(taskNames("engineer.visi", eon)).containsExactly(name);
+    assertThat(openTask(eon).getAssignee()).isNull();
+    assertThat(web.get("/api/tickets/" + eon, "engineer.edgecam", PASSWORD).statusCode()).isEqualTo(403);
+    assertThat(web.post("/api/tickets/" + eon + "/updates", JSON, "{\"type\": \"INFO\", \"message\": \"x\"}",
+        "engineer.edgecam", PASSWORD).statusCode()).isEqualTo(403);
+    HttpResponse<String> view = web.get("/api/tickets/" + eon, "engineer.visi", PASSWORD);
+    assertThat(view.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(view.body()).get("product").asText()).isEqualTo("VISI");
+    assertThat(journalTexts(eon)).contains("Moved from EDGECAM (support-edgecam) to VISI (support-visi): "
+        + "The part comes from VISI Modelling, not Edgecam");
+    assertThat(jdbc.queryForObject("SELECT author FROM journal_entry e JOIN ticket t ON t.id = e.ticket_id"
+        + " WHERE t.eon_number = ? AND e.text LIKE 'Moved from%'", String.class, eon)).isEqualTo("engineer.edgecam");
+  }
+
+  @Test
+  @DisplayName("Correction C6.4: an engineer raises a P3 to P1 with a reason: the ticket's deadlines, the task and the SLA timers move to the P1 targets counted from the clock start (hand-computed)")
+  void engineerRaisesThePriority() throws Exception {
+    // Monday 1 March 2027, 09:00 in Brussels (CET): the office is open, the clocks start at once (C6.1).
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-01T08:00:00Z")));
+    try {
+      String withoutContract = registration("SUPPORT", false).replace("Metaalwerken Vandamme", "Unknown Works")
+          .replace("jan.vandamme@vandamme.example", "piet@unknown-works.example");
+      String eon = register(withoutContract, UUID.randomUUID().toString()).get("eonNumber").asText();
+      assertThat(tickets.findByEonNumber(eon).orElseThrow().getPriority()).as("C3.4 no contract").isEqualTo(4);
+
+      HttpResponse<String> raised = submitOpenTask(eon, "engineer.edgecam", """
+          {"triageOutcome": {"value": "HANDLE"}, "category": {"value": "SUPPORT"},
+           "correctedPriority": {"value": "1"}, "priorityReason": {"value": "Both lathes stand still, confirmed by phone"}}""");
+      assertThat(raised.statusCode()).as(raised.body()).isEqualTo(204);
+
+      // P1: first response within PT1H, resolution within PT8H of office time (TicketPriority, rule Corrected1).
+      // First response: Monday 09:00 + 1 h = 10:00 (09:00Z); warning at 80 %: 09:48 (08:48Z).
+      // Resolution: Monday 09:00-12:30 and 13:00-17:00 is 7.5 h, the last 0.5 h on Tuesday from 08:30: Tuesday
+      // 09:00 (08:00Z); warning at 6.4 h: 3.5 h to 12:30, 2.9 h from 13:00: Monday 15:54 (14:54Z).
+      Ticket ticket = tickets.findByEonNumber(eon).orElseThrow();
+      assertThat(ticket.getPriority()).isEqualTo(1);
+      assertThat(ticket.getFirstResponseDueAt()).isEqualTo(Instant.parse("2027-03-01T09:00:00Z"));
+      assertThat(ticket.getResolutionDueAt()).isEqualTo(Instant.parse("2027-03-02T08:00:00Z"));
+      Map<String, Instant> timers = new HashMap<>();
+      managementService.createJobQuery().processInstanceId(ticket.getProcessInstanceId()).timers().list()
+          .forEach(job -> timers.put(managementService.createJobDefinitionQuery()
+              .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId(), job.getDuedate().toInstant()));
+      assertThat(timers).containsEntry("Event_FirstResponseOverdue", Instant.parse("2027-03-01T09:00:00Z"))
+          .containsEntry("Event_FirstResponseDueSoon", Instant.parse("2027-03-01T08:48:00Z"))
+          .containsEntry("Event_ResolutionOverdue", Instant.parse("2027-03-02T08:00:00Z"))
+          .containsEntry("Event_ResolutionDueSoon", Instant.parse("2027-03-01T14:54:00Z"));
+      Task answer = openTask(eon);
+      assertThat(answer.getTaskDefinitionKey()).isEqualTo("Task_AnswerQuestion");
+      assertThat(answer.getPriority()).isEqualTo(100);
+      assertThat(answer.getDueDate().toInstant()).isEqualTo(Instant.parse("2027-03-02T08:00:00Z"));
+      assertThat(journalTexts(eon)).contains("Priority changed from 4 to 1: Both lathes stand still, confirmed by phone");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  @Test
+  @DisplayName("Correction C4.3: a duplicate merged into the earlier call is closed with a reference to it, the customer is told in his language, the earlier ticket's journal records it")
+  void engineerMergesADuplicateIntoTheEarlierCall() throws Exception {
+    String earlier = register(registration("SUPPORT", false), UUID.randomUUID().toString()).get("eonNumber").asText();
+    String duplicate = register(registration("SUPPORT", false).replace("\"nl\"", "\"en\""),
+        UUID.randomUUID().toString()).get("eonNumber").asText();
+
+    HttpResponse<String> later = submitOpenTask(duplicate, "engineer.edgecam", """
+        {"triageOutcome": {"value": "DUPLICATE"}, "category": {"value": "SUPPORT"},
+         "duplicateOf": {"value": "EON-1999-00001"}}""");
+    assertThat(later.statusCode()).as("no such call").isGreaterThanOrEqualTo(400);
+    HttpResponse<String> merged = submitOpenTask(duplicate, "engineer.edgecam", """
+        {"triageOutcome": {"value": "DUPLICATE"}, "category": {"value": "SUPPORT"},
+         "duplicateOf": {"value": "%s"}, "triageNote": {"value": "Same postprocessor problem"}}""".formatted(earlier));
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(204);
+
+    Ticket closed = awaitStatus(duplicate, TicketStatus.CLOSED);
+    assertThat(closed.getResolution()).isEqualTo(Resolution.DUPLICATE);
+    assertThat(closed.getEarlierCallNumbers()).contains(earlier);
+    List<String> journal = journalTexts(duplicate);
+    assertThat(journal).contains("Closed: DUPLICATE of " + earlier);
+    assertThat(journal).anyMatch(text -> text.startsWith("Mail to jan.vandamme@vandamme.example: [" + duplicate
+        + "] Your Edgecam support request is closed") && text.contains("Your question is handled further under call "
+        + earlier + ", to which we added your registration."));
+    assertThat(journalTexts(earlier)).anyMatch(text -> text.startsWith("Merged duplicate " + duplicate
+        + " (Jan Vandamme, registered ") && text.endsWith("Postprocessor output stops after tool change"));
+    assertThat(openTask(earlier).getTaskDefinitionKey()).as("the earlier call goes on").isEqualTo("Task_TriageTicket");
+  }
+
+  @Test
+  @DisplayName("Correction: a ticket that needs no action is closed with the engineer's reason, and the customer is told")
+  void engineerClosesATicketThatNeedsNoAction() throws Exception {
+    String eon = register(registration("SUPPORT", false), UUID.randomUUID().toString()).get("eonNumber").asText();
+
+    assertThat(submitOpenTask(eon, "engineer.edgecam", """
+        {"triageOutcome": {"value": "NO_ACTION"}, "category": {"value": "SUPPORT"}}""").statusCode())
+        .as("no action says why").isGreaterThanOrEqualTo(400);
+    HttpResponse<String> closing = submitOpenTask(eon, "engineer.edgecam", """
+        {"triageOutcome": {"value": "NO_ACTION"}, "category": {"value": "SUPPORT"},
+         "triageNote": {"value": "Sent to inform us of their new machine, nothing to do"}}""");
+    assertThat(closing.statusCode()).as(closing.body()).isEqualTo(204);
+
+    Ticket closed = awaitStatus(eon, TicketStatus.CLOSED);
+    assertThat(closed.getResolution()).isEqualTo(Resolution.NO_ACTION);
+    assertThat(journalTexts(eon)).contains("Triage: NO_ACTION — Sent to inform us of their new machine, nothing to do",
+        "Closed: NO_ACTION").anyMatch(text -> text.contains("uw bericht vraagt geen actie van de support"));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(eon).count()).isZero();
   }
 
   /** Steps behind an asynchronous boundary run in the job executor, a moment later. */

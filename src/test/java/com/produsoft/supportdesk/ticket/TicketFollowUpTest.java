@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,6 +34,8 @@ class TicketFollowUpTest {
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
+  @Autowired
+  JournalRepository journal;
 
   @AfterEach
   void resetClock() {
@@ -57,6 +60,60 @@ class TicketFollowUpTest {
     }
     assertThat(ticket.isClosed()).isTrue();
     return ticket;
+  }
+
+  /** A ticket whose answer reached the customer: the process waits for a reaction during the reopen period. */
+  private String solvedTicket() throws InterruptedException {
+    TicketRegistration registration = new TicketRegistration("Metaalwerken Vandamme", "Jan Vandamme",
+        "jan.vandamme@vandamme.example", "+32 50 12 34 56", "EDGECAM", "SUPPORT", "Licence server not found", null,
+        null, "Windows 11", List.of(), null, false, "nl");
+    Ticket ticket = ticketService.register(registration, Channel.WEB, null).ticket();
+    taskService.complete(taskService.createTaskQuery().processInstanceId(ticket.getProcessInstanceId())
+        .singleResult().getId(), Map.of("triageOutcome", "HANDLE", "category", "SUPPORT"));
+    taskService.complete(taskService.createTaskQuery().processInstanceId(ticket.getProcessInstanceId())
+        .singleResult().getId(), Map.of("answer", "Restart the licence service", "answerChannel", "MAIL"));
+    Instant giveUp = Instant.now().plusSeconds(20);
+    while (tickets.findByEonNumber(ticket.getEonNumber()).orElseThrow().getStatus() != TicketStatus.SOLUTION_SENT
+        && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(100);
+    }
+    assertThat(tickets.findByEonNumber(ticket.getEonNumber()).orElseThrow().getStatus())
+        .isEqualTo(TicketStatus.SOLUTION_SENT);
+    return ticket.getEonNumber();
+  }
+
+  @Test
+  @DisplayName("A reply after the solution that only thanks goes to the journal and reopens nothing; 'still broken, thanks' reopens")
+  void thanksDoNotReopenButNewsDoes() throws Exception {
+    String eon = solvedTicket();
+
+    TicketService.UpdateOutcome thanks = intake.addUpdate(eon, UpdateType.INFO, "Bedankt voor de snelle hulp!",
+        "customer", List.of());
+
+    assertThat(thanks.outcome()).isEqualTo("THANKED");
+    assertThat(tickets.findByEonNumber(eon).orElseThrow().getStatus()).isEqualTo(TicketStatus.SOLUTION_SENT);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(eon).count()).isZero();
+    assertThat(journal.findByTicketOrderByCreatedAtAscIdAsc(tickets.findByEonNumber(eon).orElseThrow()))
+        .extracting(JournalEntry::getText).contains("Thanks: Bedankt voor de snelle hulp!");
+
+    TicketService.UpdateOutcome news = intake.addUpdate(eon, UpdateType.INFO, "still broken, thanks", "customer",
+        List.of());
+
+    assertThat(news.outcome()).isEqualTo("UPDATED");
+    assertThat(tickets.findByEonNumber(eon).orElseThrow().getStatus()).isEqualTo(TicketStatus.OPEN);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(eon).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_TriageTicket");
+  }
+
+  @Test
+  @DisplayName("Thanks with a file attached reopens the ticket: a file is news")
+  void thanksWithAFileReopens() throws Exception {
+    String eon = solvedTicket();
+
+    intake.addUpdate(eon, UpdateType.INFO, "Merci beaucoup", "customer",
+        List.of(new NewAttachment("log.txt", "text/plain", "licence server log".getBytes())));
+
+    assertThat(tickets.findByEonNumber(eon).orElseThrow().getStatus()).isEqualTo(TicketStatus.OPEN);
   }
 
   @Test
