@@ -263,7 +263,7 @@ public class TicketProcessTest {
   }
 
   @Test
-  @DisplayName("C6.4 correction: an engineer sets the priority on the triage form with a reason: its targets are decided and applied once, work goes on")
+  @DisplayName("C6.4 correction: an engineer raises the priority on the triage form and lowers it on the answer's, each with a reason: the targets are decided and applied once each, work goes on")
   void engineerSetsThePriority() {
     ProcessInstance ticket = registerTicket("SUPPORT", "MAIL");
     assertThat(ticket).variables().containsEntry("priority", 3);
@@ -279,6 +279,15 @@ public class TicketProcessTest {
     assertThat(task("Task_AnswerQuestion", ticket).getPriority()).isEqualTo(100);
     assertThat(ticket).variables().doesNotContainKey("correctedPriority");
     assertThat(calls).containsOnlyOnce("correctPriority@Task_CorrectPriority");
+
+    complete(task("Task_AnswerQuestion", ticket), withVariables("answer", "Restart the controller", "answerChannel",
+        "PHONE", "correctedPriority", "4", "priorityReason", "Not urgent after all: a spare machine runs"));
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> lowered = (Map<String, Object>) runtimeService().getVariable(ticket.getId(), "priorityDecision");
+    assertThat(lowered).containsEntry("priority", 4).containsEntry("resolutionTarget", "PT80H");
+    assertThat(calls).filteredOn("correctPriority@Task_CorrectPriority"::equals).hasSize(2);
+    assertThat(ticket).isWaitingAt("Task_SendSolution");
   }
 
   @Test
