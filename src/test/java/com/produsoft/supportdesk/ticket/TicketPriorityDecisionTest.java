@@ -31,13 +31,14 @@ class TicketPriorityDecisionTest {
   @CsvSource(nullValues = "null", textBlock = """
       # contract, channel, stopped, category,  critical, prio, task, first, resolution, rule
       true,  MAIL,  true,  SUGGESTION, false, 1, 100, PT1H,  PT8H,   'rule 1, C5.3 C3.4: production stands still, under contract'
+      true,  PHONE, true,  SUPPORT,    false, 1, 100, PT1H,  PT8H,   'rule 1, C5.3: an urgent call, under contract'
       true,  WEB,   false, SUPPORT,    true,  1, 100, PT1H,  PT8H,   'rule 2, C8.1 C3.4: became critical, under contract'
       false, PHONE, true,  SUPPORT,    false, 2, 75,  PT4H,  PT24H,  'rule 3, C5.3: production stands still, no contract'
       false, MAIL,  false, BUG,        true,  2, 75,  PT4H,  PT24H,  'rule 4, C8.1: became critical, no contract'
       true,  MAIL,  false, BUG,        false, 2, 75,  PT4H,  PT40H,  'rule 5, C7.2: bug of a contract customer'
       true,  WEB,   false, SUPPORT,    false, 2, 75,  PT4H,  PT24H,  'rule 6, C5.1: web question of a contract customer'
-      true,  PHONE, false, SUPPORT,    false, 2, 75,  PT4H,  PT24H,  'rule 6, C5.3: phone question of a contract customer'
       true,  MAIL,  false, SUPPORT,    false, 3, 50,  PT8H,  PT40H,  'rule 7, C5.2: mail question of a contract customer'
+      true,  PHONE, false, SUPPORT,    false, 3, 50,  PT8H,  PT40H,  'rule 7, C5.3: a non-urgent call ranks no higher than mail'
       true,  WEB,   false, SUGGESTION, false, 4, 25,  PT16H, PT120H, 'rule 8, C7.3: suggestion of a contract customer'
       false, WEB,   false, SUPPORT,    false, 4, 25,  PT16H, PT80H,  'rule 9, C3.4: no contract'
       null,  WEB,   false, SUPPORT,    false, 4, 25,  PT16H, PT80H,  'rule 10: catch-all, entitlement unknown'
