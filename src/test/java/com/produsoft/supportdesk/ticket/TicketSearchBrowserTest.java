@@ -32,7 +32,8 @@ import com.produsoft.supportdesk.platform.web.HeadlessChromium;
  * Issue 18 in the browser (Chromium): from the triage task of a mail whose sender is not in the register, the
  * engineer follows the form's link, links the sender to the customer and lands on the customer's history (earlier
  * tickets, contract, licences); the priority follows the contract (C3.4). Then the search page finds the customer's
- * tickets by word and state, and refuses a period that ends before it starts, next to its field.
+ * tickets by word and state, and refuses a period that ends before it starts, next to its field. The pages speak
+ * the browser's language, as Tasklist does: English for this Chromium.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -105,13 +106,13 @@ class TicketSearchBrowserTest {
     waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("link-sender")));
     screenshot("search-sender");
     assertThat(text("sender-address")).isEqualTo("wout.deprez@vandamme.example");
-    assertThat(text("current-customer")).contains("onbekend");
+    assertThat(text("current-customer")).contains("unknown");
     By vandamme = By.xpath("//label[contains(., 'Metaalwerken Vandamme NV')]/preceding-sibling::input[@type='radio']");
     assertThat(browser.findElements(vandamme)).as("a customer with a contact on the sender's mail domain").hasSize(1);
 
     HeadlessChromium.click(browser, browser.findElement(By.id("link")));
     waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
-    assertThat(text("error-summary")).as("nothing chosen: the error is told").contains("Kies de klant");
+    assertThat(text("error-summary")).as("nothing chosen: the error is told").contains("Choose the sender's customer");
 
     HeadlessChromium.click(browser, browser.findElement(vandamme));
     HeadlessChromium.click(browser, browser.findElement(By.id("link")));
@@ -119,7 +120,7 @@ class TicketSearchBrowserTest {
     screenshot("search-customer-history");
     assertThat(text("linked")).contains(unknown, "Metaalwerken Vandamme NV");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Metaalwerken Vandamme NV");
-    assertThat(text("contract-state")).contains("Onder onderhoudscontract");
+    assertThat(text("contract-state")).contains("Under maintenance contract");
     assertThat(text("customer-tickets")).contains(unknown, earlier, "New problem", "Earlier problem");
     assertThat(text("contracts")).contains("MC-");
     assertThat(text("licences")).contains("EDGECAM");
@@ -140,9 +141,9 @@ class TicketSearchBrowserTest {
     assertThat(rows.get(1)).contains(earlier);
 
     browser.get(url("/staff/tickets?q=" + word + "&state=CLOSED"));
-    assertThat(text("nothing")).isEqualTo("Geen tickets gevonden.");
+    assertThat(text("nothing")).isEqualTo("No tickets found.");
     browser.get(url("/staff/tickets?q=" + word + "&from=2026-02-01&to=2026-01-01"));
-    assertThat(text("to-error")).isEqualTo("De einddatum ligt voor de begindatum.");
+    assertThat(text("to-error")).isEqualTo("The end date is before the start date.");
     assertThat(browser.findElements(By.id("results"))).isEmpty();
 
     HeadlessChromium.click(browser, browser.findElement(By.id("to-tasklist")));
