@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -136,6 +137,9 @@ class TicketPagesController {
         return "redirect:/staff/customers/" + customerId + "/history?linked=" + ticket.getEonNumber();
       } catch (SenderIdentification.UnknownCustomerException unknown) {
         error = "staff.sender.error.customer";
+      } catch (OptimisticLockingException busy) {
+        // A process step of the same ticket (its confirmation mail, a timer) committed meanwhile: nothing was linked.
+        error = "staff.sender.error.busy";
       }
     }
     return senderPage(ticket, null, error, model);
