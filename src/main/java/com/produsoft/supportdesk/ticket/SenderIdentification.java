@@ -1,6 +1,10 @@
 package com.produsoft.supportdesk.ticket;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,6 +13,7 @@ import com.produsoft.supportdesk.customer.ContactRepository;
 import com.produsoft.supportdesk.customer.ContactRole;
 import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.CustomerRepository;
+import com.produsoft.supportdesk.platform.CaseNames;
 import com.produsoft.supportdesk.platform.EngineClock;
 
 /**
@@ -16,7 +21,7 @@ import com.produsoft.supportdesk.platform.EngineClock;
  * flagged for triage). Staff link it to the customer in one step, optionally adding the sender as a contact (role
  * OTHER: not designated, C2.1), in one transaction with the ticket's process: the message
  * {@value TicketMessages#SENDER_IDENTIFIED} makes TicketProcess check the entitlement and decide the priority again
- * (C3.4), which moves the task priority, due dates and SLA timers.
+ * (C3.4), which moves the task priority, due dates and SLA timers. Its open tasks are named after the company.
  */
 @Service
 public class SenderIdentification {
@@ -27,9 +32,14 @@ public class SenderIdentification {
   private final JournalRepository journal;
   private final TicketWords words;
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final TicketWork work;
 
   SenderIdentification(TicketRepository tickets, CustomerRepository customers, ContactRepository contacts,
-      JournalRepository journal, TicketWords words, RuntimeService runtimeService) {
+      JournalRepository journal, TicketWords words, RuntimeService runtimeService, TaskService taskService,
+      TicketWork work) {
+    this.taskService = taskService;
+    this.work = work;
     this.tickets = tickets;
     this.customers = customers;
     this.contacts = contacts;
@@ -54,6 +64,7 @@ public class SenderIdentification {
   public Ticket link(String eonNumber, long customerId, String contactName, String staffUser) {
     Ticket ticket = tickets.findByEonNumber(eonNumber).orElseThrow(() -> new TicketNotFoundException(eonNumber));
     Customer customer = customers.findById(customerId).orElseThrow(() -> new UnknownCustomerException(customerId));
+    List<String> namedAfter = work.caseReference(eonNumber);
     ticket.setCustomer(customer);
     StringBuilder note = new StringBuilder("Sender " + ticket.getEmail() + " linked to customer "
         + customer.getCompanyName() + " by " + staffUser);
@@ -74,12 +85,24 @@ public class SenderIdentification {
     journal.save(new JournalEntry(ticket, EngineClock.now(), JournalEntryType.ENGINEER_NOTE, staffUser, false,
         note.toString()));
     words.index(ticket);
+    renameOpenTasks(eonNumber, namedAfter, work.caseReference(eonNumber));
     if (!ticket.isClosed()) {
       runtimeService.createMessageCorrelation(TicketMessages.SENDER_IDENTIFIED)
           .processInstanceBusinessKey(ticket.getEonNumber())
           .correlateAllWithResult();
     }
     return ticket;
+  }
+
+  /** The open tasks of the ticket (and of its bug escalation) are named after the company from now on. */
+  private void renameOpenTasks(String eonNumber, List<String> before, List<String> after) {
+    for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(eonNumber).list()) {
+      String name = CaseNames.renamed(task.getName(), before, after);
+      if (!name.equals(task.getName())) {
+        task.setName(name);
+        taskService.saveTask(task);
+      }
+    }
   }
 
   private static String blankToNull(String text) {

@@ -126,7 +126,9 @@ class TicketSearchBrowserTest {
     assertThat(text("licences")).contains("EDGECAM");
     assertThat(tickets.findByEonNumber(unknown).orElseThrow().getPriority())
         .as("C5.2, C3.4 the contract customer's mail question").isEqualTo(3);
-    assertThat(taskService.createTaskQuery().taskId(triage.getId()).singleResult().getPriority()).isEqualTo(50);
+    Task moved = taskService.createTaskQuery().taskId(triage.getId()).singleResult();
+    assertThat(moved.getPriority()).isEqualTo(50);
+    assertThat(moved.getName()).isEqualTo(unknown + " · Metaalwerken Vandamme NV · Triage ticket");
 
     browser.get(url("/staff/tickets"));
     browser.findElement(By.id("q")).sendKeys(word.substring(0, 10));

@@ -235,6 +235,9 @@ class MailIntakeTest {
     Task moved = taskService.createTaskQuery().processInstanceBusinessKey(eon).singleResult();
     assertThat(moved.getId()).as("the triage goes on").isEqualTo(triage.getId());
     assertThat(moved.getPriority()).isEqualTo(50);
+    assertThat(triage.getName()).isEqualTo(eon + " · nieuwe.collega@vandamme.example · Triage ticket");
+    assertThat(moved.getName()).as("named after the company from now on")
+        .isEqualTo(eon + " · Metaalwerken Vandamme NV · Triage ticket");
     assertThat(moved.getDueDate()).as("C6.4 the shorter target of P3").isBefore(triage.getDueDate());
     assertThat(journalOf(eon)).anySatisfy(entry -> assertThat(entry.getText())
         .contains("linked to customer Metaalwerken Vandamme NV by engineer.edgecam", "added as a contact"));
