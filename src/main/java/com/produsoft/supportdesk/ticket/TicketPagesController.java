@@ -147,7 +147,10 @@ class TicketPagesController {
 
   private String senderPage(Ticket ticket, String name, String error, Model model) {
     model.addAttribute("ticket", ticket);
-    model.addAttribute("currentCustomer", ticket.getCustomer() == null ? null : ticket.getCustomer().getCompanyName());
+    // Read afresh (no open session after a refused link): the customer's name, if the ticket has one.
+    model.addAttribute("currentCustomer", jdbc.queryForList("SELECT cu.company_name FROM ticket t"
+        + " JOIN customer cu ON cu.id = t.customer_id WHERE t.eon_number = ?", String.class, ticket.getEonNumber())
+        .stream().findFirst().orElse(null));
     model.addAttribute("name", name);
     model.addAttribute("error", error);
     model.addAttribute("sameDomain", sameDomain(ticket.getEmail()));

@@ -130,6 +130,14 @@ class TicketSearchBrowserTest {
     assertThat(moved.getPriority()).isEqualTo(50);
     assertThat(moved.getName()).isEqualTo(unknown + " · Metaalwerken Vandamme NV · Triage ticket");
 
+    browser.get(url("/staff/tickets/" + unknown + "/customer"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).as("the form's link now opens the history")
+        .isEqualTo("Metaalwerken Vandamme NV");
+    browser.get(url("/staff/tickets/" + unknown + "/sender"));
+    HeadlessChromium.click(browser, browser.findElement(By.id("link")));
+    waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    assertThat(text("current-customer")).isEqualTo("Metaalwerken Vandamme NV");
+
     browser.get(url("/staff/tickets"));
     browser.findElement(By.id("q")).sendKeys(word.substring(0, 10));
     browser.findElement(By.id("company")).sendKeys("vandamme");
