@@ -83,6 +83,18 @@ public class CaseNames implements TaskListener {
     return cut(name, MAX_NAME);
   }
 
+  /**
+   * A task's name after its case got other parts (e.g. the company of a sender linked later): the parts it was named
+   * with are replaced, the model's name kept. A name that does not start with the old parts stays as it is.
+   */
+  public static String renamed(String taskName, List<String> oldParts, List<String> newParts) {
+    String oldPrefix = named(oldParts, "");
+    if (taskName == null || oldPrefix.isEmpty() || !taskName.startsWith(oldPrefix + SEPARATOR)) {
+      return taskName;
+    }
+    return named(newParts, taskName.substring(oldPrefix.length() + SEPARATOR.length()));
+  }
+
   private static String cut(String text, int length) {
     return text.length() <= length ? text : text.substring(0, length - 1).stripTrailing() + "…";
   }

@@ -2,14 +2,14 @@ package com.produsoft.supportdesk.ticket;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,12 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
-import com.produsoft.supportdesk.platform.security.Roles;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
+import com.produsoft.supportdesk.platform.web.InvalidParameterException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,6 +28,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 @RestController
@@ -42,14 +42,16 @@ public class TicketController {
   private final TicketIntake intake;
   private final TicketRepository repository;
   private final JournalRepository journal;
-  private final ProductRepository products;
+  private final TicketAccess access;
+  private final TicketSearch search;
 
   public TicketController(TicketIntake intake, TicketRepository repository, JournalRepository journal,
-      ProductRepository products) {
+      TicketAccess access, TicketSearch search) {
     this.intake = intake;
     this.repository = repository;
     this.journal = journal;
-    this.products = products;
+    this.access = access;
+    this.search = search;
   }
 
   /** What an anonymous registrant gets back: the number to quote, nothing of anybody else's data. */
@@ -78,6 +80,32 @@ public class TicketController {
         .body(receipt);
   }
 
+  @GetMapping
+  @Operation(summary = "Find tickets, open and closed, newest first, a page at a time (staff; issue 18)",
+      description = "Every parameter is optional; those given must all hold. q: words of the EON number, company,"
+          + " contact (name or address) or description, each word matching as a prefix (\"postproc\" finds"
+          + " \"postprocessor\"). Engineers find their team's tickets, leads, managers and admins all.",
+      security = @SecurityRequirement(name = "basic"))
+  public TicketSearch.Page find(
+      @Parameter(example = "EON-2026-00042") @RequestParam(required = false) @Size(max = 200) String q,
+      @Parameter(example = "Vandamme") @RequestParam(required = false) @Size(max = 200) String company,
+      @Parameter(example = "EDGECAM") @RequestParam(required = false) @Size(max = 20) String product,
+      @Parameter(description = "one or more states") @RequestParam(required = false) Set<TicketStatus> state,
+      @Parameter(example = "2026-01-01") @RequestParam(required = false)
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @Parameter(example = "2026-12-31") @RequestParam(required = false)
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @Parameter(description = "from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+      @RequestParam(defaultValue = "" + TicketSearch.DEFAULT_PAGE_SIZE) @Min(1) @Max(TicketSearch.MAX_PAGE_SIZE)
+      int size,
+      Authentication caller) {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidParameterException("to", "must not be before from");
+    }
+    return search.search(new TicketSearch.Criteria(q, company, product, state, from, to, null, page, size),
+        access.readableProducts(caller));
+  }
+
   @GetMapping("/{number}")
   @Transactional(readOnly = true)
   @Operation(summary = "A ticket with its journal (staff)", security = @SecurityRequirement(name = "basic"))
@@ -102,24 +130,9 @@ public class TicketController {
         .body(new UpdateReceipt(ticket.getEonNumber(), ticket.getStatus(), outcome.outcome()));
   }
 
-  /**
-   * The ticket, if the caller may see it (write: change it): the engineers of its product team, the leads and the
-   * admins; managers read every ticket and change none. Other engineers are refused, as in Tasklist, where each
-   * team sees only its own tasks. Which groups reach /api/tickets at all is SecurityConfig's.
-   */
   private Ticket ticketFor(String number, Authentication caller, boolean write) {
-    Ticket ticket = repository.findByEonNumber(number).orElseThrow(() -> new TicketNotFoundException(number));
-    Set<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .collect(Collectors.toSet());
-    String team = products.findById(ticket.getProductCode()).map(Product::getTeamGroup).orElse(null);
-    boolean allowed = groups.contains(Roles.authority(Roles.SUPPORT_LEADS))
-        || groups.contains(Roles.authority(Roles.CAMUNDA_ADMIN))
-        || (team != null && groups.contains(Roles.authority(team)))
-        || (!write && groups.contains(Roles.authority(Roles.MANAGERS)));
-    if (!allowed) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Ticket " + number + " belongs to another team");
-    }
-    return ticket;
+    return access.check(repository.findByEonNumber(number).orElseThrow(() -> new TicketNotFoundException(number)),
+        caller, write);
   }
 
   /** The staff's view of a ticket: all C4 items, entitlement, SLA and the journal. */

@@ -12,6 +12,9 @@ public final class TicketMessages {
   /** The customer reacted to the solution within the reopen period. */
   public static final String TICKET_REOPENED = "TicketReopened";
 
+  /** Issue 18: staff linked the sender of the ticket to a customer; entitlement and priority are decided again. */
+  public static final String SENDER_IDENTIFIED = "SenderIdentified";
+
   private TicketMessages() {
   }
 }

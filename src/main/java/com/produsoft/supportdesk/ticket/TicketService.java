@@ -49,12 +49,14 @@ public class TicketService {
   private final AttachmentRepository attachments;
   private final AttachmentPolicy attachmentPolicy;
   private final StaffAlerts alerts;
+  private final TicketWords words;
 
   public TicketService(TicketRepository tickets, JournalRepository journal, CustomerRepository customers,
       ContactRepository contacts, ProductRepository products, EonNumbers eonNumbers, RuntimeService runtimeService,
       OfficeHours officeHours, TicketProperties properties, ObjectMapper json, AttachmentRepository attachments,
-      AttachmentPolicy attachmentPolicy, StaffAlerts alerts) {
+      AttachmentPolicy attachmentPolicy, StaffAlerts alerts, TicketWords words) {
     this.alerts = alerts;
+    this.words = words;
     this.attachments = attachments;
     this.attachmentPolicy = attachmentPolicy;
     this.tickets = tickets;
@@ -105,6 +107,7 @@ public class TicketService {
     identifyCustomer(ticket, registration);
     ticket.setLanguage(language(registration, ticket.getCustomer()));
     tickets.save(ticket);
+    words.index(ticket);
     journal.save(new JournalEntry(ticket, now, JournalEntryType.REGISTERED, "customer", true,
         "Registered by " + channel.name().toLowerCase(Locale.ROOT) + ": " + registration.description()));
     storeFiles(ticket, files, now);

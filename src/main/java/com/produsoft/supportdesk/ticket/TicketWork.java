@@ -125,6 +125,8 @@ public class TicketWork {
     // EON numbers keep their hyphens: only HTML's specials are escaped (triage's "duplicate of" is typed text).
     facts.put("earlierCallNumbers", ticket.getEarlierCallNumbers().stream().map(TicketWork::htmlText).toList());
     facts.put("entitlementWarning", ticket.getEntitlementWarning());
+    // Issue 18: a sender not in the register is linked to a customer on the page the form links to.
+    facts.put("customerKnown", ticket.getCustomer() != null);
     // C7.2, C7.3: what the supplier already knows of this product, to link rather than report again.
     facts.put("knownBugs", knownIssues.openBugs(ticket.getProductCode()));
     facts.put("wishes", knownIssues.openWishes(ticket.getProductCode()));

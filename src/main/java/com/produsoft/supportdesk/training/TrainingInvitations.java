@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,13 +44,17 @@ public class TrainingInvitations {
   }
 
   /**
-   * The customers under contract today (for an update training: covering the released product) not invited yet;
-   * customers without a contract are not invited (C11.3 reading).
+   * The customers to invite who were not invited yet: for a user day every customer (C11.3 "customers receive a
+   * personal invitation": contract customers free, the others at the day's fee); for an update training those
+   * under a contract covering the released product today (C11.1).
    */
   @Transactional(readOnly = true)
   public List<Long> toInvite(Long sessionId) {
     TrainingSession session = sessions.findById(sessionId).orElseThrow();
-    return contractCustomers.on(EngineClock.today(), session.getProductCode()).stream()
+    List<Customer> invitees = session.getKind() == TrainingKind.USER_DAY
+        ? customers.findAll(Sort.by("id"))
+        : contractCustomers.on(EngineClock.today(), session.getProductCode());
+    return invitees.stream()
         .map(Customer::getId)
         .filter(customerId -> !invitations.existsBySessionIdAndCustomerId(sessionId, customerId))
         .toList();
@@ -74,7 +79,8 @@ public class TrainingInvitations {
           sessionId);
       return false;
     }
-    mails.invite(session, customer, designated);
+    mails.invite(session, customer, designated,
+        contractCustomers.isUnderContract(customerId, EngineClock.today(), session.getProductCode()));
     invitations.save(new TrainingInvitation(session, customer, EngineClock.now()));
     return true;
   }

@@ -45,10 +45,15 @@ public class TrainingMails {
     this.links = links;
   }
 
-  /** C11.1 offer of an update training, or C11.3 personal invitation to a user day, to the designated contacts. */
-  public void invite(TrainingSession session, Customer customer, List<String> designatedContacts) {
+  /**
+   * C11.1 offer of an update training, or C11.3 personal invitation to a user day, to the designated contacts; a
+   * user day is free under contract, otherwise at the day's fee.
+   */
+  public void invite(TrainingSession session, Customer customer, List<String> designatedContacts,
+      boolean underContract) {
     Map<String, Object> facts = sessionFacts(session);
     facts.put("companyName", customer.getCompanyName());
+    facts.put("underContract", underContract);
     send(session.getKind() == TrainingKind.USER_DAY ? "user-day-invitation" : "update-training-offer",
         customer.getLanguage(), designatedContacts, facts);
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import com.mysql.cj.MysqlConnection;
 import com.mysql.cj.Query;
@@ -20,6 +21,8 @@ import com.mysql.cj.protocol.ServerSession;
  */
 public class CapturedQueries implements QueryInterceptor {
 
+  /** Camunda's tables (ACT_RU_TASK ...), not a column such as CONTACT_NAME. */
+  private static final Pattern CAMUNDA_TABLE = Pattern.compile("\\bACT_");
   private static final List<String> captured = new ArrayList<>();
   private static volatile boolean capturing;
 
@@ -51,7 +54,7 @@ public class CapturedQueries implements QueryInterceptor {
     if (capturing) {
       String text = sql.get();
       String upper = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
-      if (upper.startsWith("SELECT") && !upper.contains("ACT_")) {
+      if (upper.startsWith("SELECT") && !CAMUNDA_TABLE.matcher(upper).find()) {
         add(text.strip());
       }
     }

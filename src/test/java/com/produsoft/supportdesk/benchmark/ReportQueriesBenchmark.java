@@ -3,7 +3,6 @@ package com.produsoft.supportdesk.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +32,6 @@ import com.produsoft.supportdesk.SupportDeskApplication;
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.security.WebClient;
 
 /**
@@ -51,8 +49,6 @@ class ReportQueriesBenchmark {
 
   private static final int TICKETS = 100_000;
   private static final int SUPPLIER_BUGS = 3_000;
-  private static final int WARM_UP = 5;
-  private static final int MEASURED = 30;
   private static final double TARGET_MS = 200;
 
   private static final String[] PRODUCTS = {"VISI", "WORKNC", "EDGECAM", "RADAN", "PEPS", "SPACECLAIM"};
@@ -92,7 +88,7 @@ class ReportQueriesBenchmark {
       report.setting("tickets", TICKETS).setting("supplier bugs", SUPPLIER_BUGS)
           .setting("escalations", count(jdbc, "escalation")).setting("SLA breaches", count(jdbc, "sla_breach"))
           .setting("data generated and analysed in", Duration.ofNanos(System.nanoTime() - generation).toMillis() + " ms")
-          .setting("calls", WARM_UP + " warm-up + " + MEASURED + " measured per endpoint, one at a time, HTTP Basic"
+          .setting("calls", EndpointTimings.WARM_UP + " warm-up + " + EndpointTimings.MEASURED + " measured per endpoint, one at a time, HTTP Basic"
               + " as manager")
           .setting("profile", "mysql, job executor off, demo users on");
 
@@ -119,7 +115,7 @@ class ReportQueriesBenchmark {
               Long.class));
       String loadBefore = loadAverage();
       for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
-        measure(web, jdbc, endpoint.getKey(), endpoint.getValue());
+        EndpointTimings.measure(report, web, jdbc, endpoint.getKey(), endpoint.getValue(), "manager", TARGET_MS);
       }
       report.setting("load average (1, 5, 15 min) before and after the calls", loadBefore + " / " + loadAverage());
       report.remark("p50/p95/max are wall-clock times of whole HTTP calls (authentication included); \"SQL only\" runs"
@@ -131,7 +127,7 @@ class ReportQueriesBenchmark {
   }
 
   /** Command-line arguments: they outrank the profile's own settings (demo data, polling). */
-  private static String[] arguments(MySqlDatabase database) {
+  static String[] arguments(MySqlDatabase database) {
     List<String> arguments = new ArrayList<>(List.of(database.springArguments()));
     arguments.addAll(List.of("--server.port=0", "--support.demo-data.enabled=true", "--support.mail.polling=false",
         "--camunda.bpm.job-execution.enabled=false",
@@ -140,47 +136,8 @@ class ReportQueriesBenchmark {
     return arguments.toArray(String[]::new);
   }
 
-  private void measure(WebClient web, JdbcTemplate jdbc, String scenario, String path) throws Exception {
-    for (int i = 0; i < WARM_UP; i++) {
-      call(web, path);
-    }
-    CapturedQueries.start();
-    call(web, path);
-    List<String> queries = CapturedQueries.stop();
-    Latencies latencies = new Latencies();
-    latencies.start();
-    for (int i = 0; i < MEASURED; i++) {
-      latencies.time(() -> call(web, path));
-    }
-    latencies.stop();
-    double p95 = latencies.percentileMillis(95);
-    double max = latencies.percentileMillis(100);
-    report.row(scenario, "p50", latencies.percentileMillis(50), "ms")
-        .row(scenario, "p95", p95, "ms", "< " + (int) TARGET_MS + " ms", p95 < TARGET_MS)
-        .row(scenario, "max", max, "ms", "< " + (int) TARGET_MS + " ms", max < TARGET_MS);
-    assertThat(queries).as("the SQL of " + path).isNotEmpty();
-    // The same SQL straight through JDBC: the database's share of the call, without HTTP and authentication.
-    Latencies database = new Latencies();
-    for (int i = 0; i < MEASURED; i++) {
-      database.time(() -> {
-        queries.forEach(jdbc::queryForList);
-        return null;
-      });
-    }
-    report.row(scenario, "SQL only p50", database.percentileMillis(50), "ms")
-        .row(scenario, "SQL only p95", database.percentileMillis(95), "ms");
-    List<String> plans = new ArrayList<>();
-    for (String sql : queries.stream().distinct().toList()) {
-      for (Map<String, Object> step : jdbc.queryForList("EXPLAIN " + sql)) {
-        plans.add(step.get("table") + ": " + step.get("type") + " on " + step.get("key") + ", ~" + step.get("rows")
-            + " rows" + (step.get("Extra") == null ? "" : ", " + step.get("Extra")));
-      }
-    }
-    report.remark(scenario + " (" + queries.size() + " queries) - EXPLAIN: " + String.join("; ", plans));
-  }
-
   /** The machine's load while measuring: other builds share its cores. */
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return fields[0] + " " + fields[1] + " " + fields[2];
@@ -190,11 +147,7 @@ class ReportQueriesBenchmark {
   }
 
   private static String call(WebClient web, String path) {
-    HttpResponse<String> response = web.get(path, "manager", DemoUsers.PASSWORD);
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body();
+    return EndpointTimings.call(web, path, "manager");
   }
 
   private static long sum(JsonNode rows, String field) {

@@ -32,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.calendar.OfficeHours;
+import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.security.WebClient;
 import com.zaxxer.hikari.HikariDataSource;
@@ -490,6 +491,53 @@ class TicketApiTest {
     List<String> names = new ArrayList<>();
     json.readTree(web.get("/engine-rest/filter", user, PASSWORD).body()).forEach(f -> names.add(f.get("name").asText()));
     return names;
+  }
+
+  @Test
+  @DisplayName("Issue 18: GET /api/tickets finds open and closed tickets by words (prefixes), EON number, company, product, state and period, newest first, a page at a time; engineers find their team's only")
+  void ticketsAreFoundByWordsAndFilters() throws Exception {
+    String word = "spindelkop" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+    String edgecam = register(registration("SUPPORT", false).replace("Postprocessor output stops after tool change",
+        "Spindle " + word + " stalls"), UUID.randomUUID().toString()).get("eonNumber").asText();
+    String visi = register(registration("SUPPORT", false).replace("\"EDGECAM\"", "\"VISI\"")
+        .replace("Metaalwerken Vandamme", "Gieterij Peeters").replace("jan.vandamme@vandamme", "els@peeters")
+        .replace("Postprocessor output stops after tool change", "Mould " + word.toUpperCase() + " crashes"),
+        UUID.randomUUID().toString()).get("eonNumber").asText();
+
+    assertThat(found("q=" + word, "lead")).as("newest first, whatever the case").containsExactly(visi, edgecam);
+    assertThat(found("q=" + word.substring(0, 12), "manager")).as("a word's start finds it").contains(visi, edgecam);
+    assertThat(found("q=" + word, "engineer.edgecam")).as("engineers find their team's tickets").containsExactly(edgecam);
+    assertThat(found("q=" + word, "engineer.visi")).containsExactly(visi);
+    assertThat(found("q=" + edgecam, "lead")).containsExactly(edgecam);
+    assertThat(found("q=" + word + "&company=vandam", "lead")).containsExactly(edgecam);
+    assertThat(found("q=" + word + "+stalls+jan", "lead")).as("every word must hold").containsExactly(edgecam);
+    assertThat(found("q=" + word + "&product=VISI", "lead")).containsExactly(visi);
+    assertThat(found("q=" + word + "&state=OPEN", "lead")).containsExactly(visi, edgecam);
+    assertThat(found("q=" + word + "&state=CLOSED&state=SOLUTION_SENT", "lead")).isEmpty();
+    String today = EngineClock.today().toString();
+    assertThat(found("q=" + word + "&from=" + today + "&to=" + today, "lead")).containsExactly(visi, edgecam);
+    assertThat(found("q=" + word + "&to=2020-01-01", "lead")).isEmpty();
+
+    JsonNode first = json.readTree(web.get("/api/tickets?size=1&q=" + word, "lead", PASSWORD).body());
+    assertThat(first.get("hasNext").asBoolean()).isTrue();
+    assertThat(first.get("tickets").get(0).get("subject").asText()).isEqualTo("Mould " + word.toUpperCase()
+        + " crashes");
+    assertThat(first.get("tickets").get(0).get("company").asText()).isEqualTo("Gieterij Peeters");
+    JsonNode second = json.readTree(web.get("/api/tickets?size=1&page=1&q=" + word, "lead", PASSWORD).body());
+    assertThat(second.get("tickets").get(0).get("eonNumber").asText()).isEqualTo(edgecam);
+    assertThat(second.get("hasNext").asBoolean()).isFalse();
+
+    assertThat(web.get("/api/tickets?from=2026-02-01&to=2026-01-01", "lead", PASSWORD).statusCode()).isEqualTo(400);
+    assertThat(web.get("/api/tickets?state=GONE", "lead", PASSWORD).statusCode()).isEqualTo(400);
+    assertThat(web.get("/api/tickets?size=1000", "lead", PASSWORD).statusCode()).isEqualTo(400);
+    assertThat(web.get("/api/tickets?q=" + word, "clerk", PASSWORD).statusCode()).isEqualTo(403);
+    assertThat(web.get("/api/tickets?q=" + word, null, null).statusCode()).isEqualTo(401);
+  }
+
+  private List<String> found(String query, String user) throws Exception {
+    HttpResponse<String> response = web.get("/api/tickets?" + query, user, PASSWORD);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body()).get("tickets").findValuesAsText("eonNumber");
   }
 
   @Test

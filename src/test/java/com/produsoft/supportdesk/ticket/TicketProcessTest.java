@@ -63,6 +63,7 @@ public class TicketProcessTest {
   private boolean newBreach = true;
   private boolean mailServerDown;
   private String companyName = "Mouldmakers NV";
+  private boolean underContract = true;
 
   @BeforeEach
   void registerTestDoubles() {
@@ -70,8 +71,8 @@ public class TicketProcessTest {
     ClockUtil.setCurrentTime(Date.from(NOW));
 
     Mocks.register("checkEntitlement", recording("checkEntitlement", execution -> {
-      execution.setVariable("underContract", true);
-      execution.setVariable("entitlementWarning", null);
+      execution.setVariable("underContract", underContract);
+      execution.setVariable("entitlementWarning", underContract ? null : "C1 unknown customer");
     }));
     Mocks.register("startSlaClocks", recording("startSlaClocks", execution -> {
       @SuppressWarnings("unchecked")
@@ -435,6 +436,28 @@ public class TicketProcessTest {
     assertThat(calls).contains("changePriority@Task_ChangePriority");
     execute(job("Event_NextUpdateDue", ticket));
     assertThat(ticket).hasPassed("Event_UpdateBreachAlreadyKnown").isWaitingAt("Task_TriageTicket");
+  }
+
+  @Test
+  @DisplayName("Issue 18, C2.1, C3.4: an unknown sender linked to a contract customer: entitlement and priority are decided again and the tasks move; the triage goes on")
+  void senderIdentifiedDecidesEntitlementAndPriorityAgain() {
+    underContract = false;
+    ProcessInstance ticket = registerTicket("SUPPORT", "MAIL");
+    assertThat(ticket).variables().containsEntry("priority", 4).containsEntry("underContract", false);
+
+    underContract = true;
+    runtimeService().createMessageCorrelation("SenderIdentified").processInstanceBusinessKey(EON).correlate();
+
+    assertThat(ticket).hasPassedInOrder("Event_SenderIdentified", "Task_CheckSenderEntitlement",
+        "Task_DecideSenderPriority", "Task_ChangeSenderPriority", "Event_SenderPriorityMoved")
+        .isWaitingAt("Task_TriageTicket");
+    assertThat(ticket).variables().containsEntry("underContract", true);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> decision = (Map<String, Object>) runtimeService().getVariable(ticket.getId(), "priorityDecision");
+    assertThat(decision).as("C5.2, C3.4: a contract customer's mail question").containsEntry("priority", 3)
+        .containsEntry("taskPriority", 50);
+    assertThat(calls).containsSubsequence("checkEntitlement@Task_CheckSenderEntitlement",
+        "changePriority@Task_ChangeSenderPriority");
   }
 
   @Test

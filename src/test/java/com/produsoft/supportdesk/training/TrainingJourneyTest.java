@@ -122,6 +122,11 @@ class TrainingJourneyTest {
     }
   }
 
+  /** GreenMail's copy for one recipient. */
+  private static MimeMessage mailTo(List<MimeMessage> mails, String address) {
+    return mails.stream().filter(mail -> recipients(List.of(mail)).contains(address)).findFirst().orElseThrow();
+  }
+
   private static String body(MimeMessage mail) {
     try {
       return mail.getContent().toString();
@@ -234,9 +239,10 @@ class TrainingJourneyTest {
   }
 
   @Test
-  @DisplayName("C11.3, C2.1: a user day invites the designated contacts of every customer under contract today, "
-      + "nobody else; only the coordinator organises one")
-  void userDayInvitesDesignatedContactsOfContractCustomers() throws Exception {
+  @DisplayName("C11.3, C2.1: a user day invites the designated contacts of every customer personally (\"klanten "
+      + "ontvangen steeds een persoonlijke uitnodiging\"): free under contract, the day's fee otherwise; only the "
+      + "coordinator organises one")
+  void userDayInvitesDesignatedContactsOfEveryCustomer() throws Exception {
     LocalDate day = EngineClock.today().plusDays(45);
     String body = json.writeValueAsString(Map.of("day", day.toString(), "seats", 80, "place", "Kortrijk Xpo",
         "programme", "What is new in every product", "feeForOthers", 95));
@@ -255,11 +261,20 @@ class TrainingJourneyTest {
     assertThat(recipients(mailsAbout("user day " + date))).containsExactly(
         "claire.martin@ppwavre.example", "julien.lambert@ateliers-lambert.example", "olivier.dubois@ppwavre.example",
         "sophie.renard@ateliers-lambert.example");
-    assertThat(recipients(mailsAbout("gebruikersdag " + date))).containsExactly(
-        "bart.maes@maes-laser.example", "ellen.jacobs@peeters-plaat.example", "hanne.vermeersch@claes-draadvonk.example",
-        "inge.verstraeten@maes-laser.example", "jan.vandamme@vandamme.example",
-        "lotte.vanhecke@desmet-matrijzen.example", "pieter.desmet@desmet-matrijzen.example",
-        "sarah.desmet@vandamme.example", "stijn.claes@claes-draadvonk.example", "wim.peeters@peeters-plaat.example");
+    List<MimeMessage> dutch = mailsAbout("gebruikersdag " + date);
+    assertThat(recipients(dutch)).as("C11.3 contract customers and the others (Wouters: lapsed, Janssens, Goossens)")
+        .containsExactly("bart.maes@maes-laser.example", "dirk.goossens@goossens-machinebouw.example",
+            "ellen.jacobs@peeters-plaat.example", "evelien.smets@goossens-machinebouw.example",
+            "frank.wouters@wouters-draaierij.example", "hanne.vermeersch@claes-draadvonk.example",
+            "inge.verstraeten@maes-laser.example", "jan.vandamme@vandamme.example",
+            "koen.mertens@janssens-kunststoffen.example", "lotte.vanhecke@desmet-matrijzen.example",
+            "nele.wouters@wouters-draaierij.example", "pieter.desmet@desmet-matrijzen.example",
+            "sarah.desmet@vandamme.example", "stijn.claes@claes-draadvonk.example",
+            "tine.janssens@janssens-kunststoffen.example", "wim.peeters@peeters-plaat.example");
+    assertThat(body(mailTo(dutch, "jan.vandamme@vandamme.example")))
+        .contains("Met uw onderhoudscontract is de deelname gratis.");
+    assertThat(body(mailTo(dutch, "frank.wouters@wouters-draaierij.example")))
+        .contains("Deelname kost EUR 95");
 
     // Invited contract customers register free of charge; others pay the event's fee per person.
     long sessionId = userDay.get("id").asLong();

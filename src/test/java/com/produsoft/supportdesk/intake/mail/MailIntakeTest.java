@@ -14,8 +14,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.produsoft.supportdesk.customer.ContactRole;
+import com.produsoft.supportdesk.customer.CustomerRepository;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.Channel;
@@ -34,9 +38,11 @@ import com.produsoft.supportdesk.ticket.JournalEntry;
 import com.produsoft.supportdesk.ticket.JournalEntryType;
 import com.produsoft.supportdesk.ticket.JournalRepository;
 import com.produsoft.supportdesk.ticket.RegistrationAdmission;
+import com.produsoft.supportdesk.ticket.SenderIdentification;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketRegistration;
 import com.produsoft.supportdesk.ticket.TicketRepository;
+import com.produsoft.supportdesk.ticket.TicketSearch;
 import com.produsoft.supportdesk.ticket.TicketService;
 
 import jakarta.activation.DataHandler;
@@ -81,6 +87,14 @@ class MailIntakeTest {
   private TransactionTemplate transaction;
   @Autowired
   private RegistrationAdmission admission;
+  @Autowired
+  private TaskService taskService;
+  @Autowired
+  private CustomerRepository customers;
+  @Autowired
+  private SenderIdentification senders;
+  @Autowired
+  private TicketSearch search;
   @Value("${spring.mail.port}")
   private int smtpPort;
 
@@ -191,6 +205,44 @@ class MailIntakeTest {
     assertThat(stranger.getEonNumber()).isNotEqualTo(unknown.getEonNumber());
     assertThat(journalOf(stranger.getEonNumber())).anySatisfy(
         entry -> assertThat(entry.getText()).contains("answers " + unknown.getEonNumber()));
+  }
+
+  @Test
+  @DisplayName("Issue 18, C2.1, C3.4: staff link an unknown sender to the contract customer: the contact is added, the priority and the task follow, the search finds the ticket by the customer's name")
+  void unknownSenderLinkedToCustomer() throws Exception {
+    send(mail("nieuwe.collega@vandamme.example", EDGECAM, "Gouges on part 12", "The finishing pass gouges."));
+    poller.pollAll();
+    String eon = ticketOfLastMail("nieuwe.collega@vandamme.example").getEonNumber();
+    Task triage = taskService.createTaskQuery().processInstanceBusinessKey(eon).singleResult();
+    assertThat(triage.getPriority()).as("C3.4 no contract known: last").isEqualTo(25);
+    // The confirmation's job done first: a link racing it fails on the process's version, as any concurrent step.
+    await(() -> managementService.createJobQuery().processInstanceId(triage.getProcessInstanceId()).executable()
+        .count(), count -> count == 0);
+    long vandamme = customers.findByCompanyNameIgnoreCase("Metaalwerken Vandamme NV").get(0).getId();
+
+    senders.link(eon, vandamme, "Nieuwe Collega", "engineer.edgecam");
+
+    transaction.executeWithoutResult(status -> {
+      Ticket linked = tickets.findByEonNumber(eon).orElseThrow();
+      assertThat(linked.getCustomer().getId()).isEqualTo(vandamme);
+      assertThat(linked.getCompanyName()).isEqualTo("Metaalwerken Vandamme NV");
+      assertThat(linked.isUnderContract()).as("C1.2 Vandamme's Edgecam contract is active").isTrue();
+      assertThat(linked.getPriority()).as("C5.2, C3.4 a contract customer's mail question").isEqualTo(3);
+      assertThat(linked.getContact().getRole()).as("C2.1 a plain contact, not designated").isEqualTo(ContactRole.OTHER);
+      assertThat(linked.getContact().getName()).isEqualTo("Nieuwe Collega");
+      assertThat(linked.getEntitlementWarning()).contains("C2");
+    });
+    Task moved = taskService.createTaskQuery().processInstanceBusinessKey(eon).singleResult();
+    assertThat(moved.getId()).as("the triage goes on").isEqualTo(triage.getId());
+    assertThat(moved.getPriority()).isEqualTo(50);
+    assertThat(triage.getName()).isEqualTo(eon + " · nieuwe.collega@vandamme.example · Triage ticket");
+    assertThat(moved.getName()).as("named after the company from now on")
+        .isEqualTo(eon + " · Metaalwerken Vandamme NV · Triage ticket");
+    assertThat(moved.getDueDate()).as("C6.4 the shorter target of P3").isBefore(triage.getDueDate());
+    assertThat(journalOf(eon)).anySatisfy(entry -> assertThat(entry.getText())
+        .contains("linked to customer Metaalwerken Vandamme NV by engineer.edgecam", "added as a contact"));
+    assertThat(search.search(new TicketSearch.Criteria("gouges", "vandamme", null, null, null, null, null, 0, 10),
+        Optional.empty()).tickets()).extracting(TicketSearch.Hit::eonNumber).containsExactly(eon);
   }
 
   @Test

@@ -77,6 +77,18 @@ class AuthorizationMatrixTest {
     static Answer of(HttpResponse<String> response) {
       return new Answer(response.statusCode(), response.body());
     }
+
+    /** A search's page: its list of tickets, to count like the other lists. */
+    Answer tickets() {
+      if (status != 200) {
+        return this;
+      }
+      try {
+        return new Answer(status, new ObjectMapper().readTree(body).get("tickets").toString());
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(body, e);
+      }
+    }
   }
 
   /** A row: the action and its expected answer per role, in {@link Role} order. */
@@ -249,6 +261,9 @@ class AuthorizationMatrixTest {
             "401 401 200 403 200 200 403 200 403 403"),
         row("GET /api/tickets/{unknown}", (f, c) -> c.get("/api/tickets/EON-1999-00001"),
             "401 401 404 404 404 404 403 404 403 403"),
+        // Issue 18: the search finds A for its team, the leads, managers and admins; the other team finds nothing.
+        row("GET /api/tickets?q={A}", (f, c) -> c.get("/api/tickets?q=" + f.a()).tickets(),
+            "401 401 200[1] 200[0] 200[1] 200[1] 403 200[1] 403 403"),
         row("POST /api/tickets/{fresh}/updates", (f, c) -> c.post("/api/tickets/" + f.freshTicket().getEonNumber()
                 + "/updates", "{\"type\": \"INFO\", \"message\": \"matrix\"}"),
             "401 401 202 403 202 403 403 202 403 403"),
@@ -330,6 +345,12 @@ class AuthorizationMatrixTest {
         // The staff's alert preferences: whoever is logged into Tasklist, their own (302: to the sign-in page)
         row("Tasklist session: GET /staff/preferences", (f, c) -> c.inWebapp("tasklist", "/staff/preferences"),
             "302 302 200 200 200 302 200 200 302 200"),
+        // Issue 18: the search and sender pages, with the Tasklist session: ticket staff only, A's sender by its team
+        row("Tasklist session: GET /staff/tickets?q={A}", (f, c) -> c.inWebapp("tasklist", "/staff/tickets?q=" + f.a()),
+            "302 302 200 200 200 302 403 200 302 403"),
+        row("Tasklist session: GET /staff/tickets/{A}/sender", (f, c) -> c.inWebapp("tasklist",
+                "/staff/tickets/" + f.a() + "/sender"),
+            "302 302 200 403 200 302 403 200 302 403"),
         row("Cockpit session: process instance of ticket A", (f, c) -> c.inWebapp("cockpit",
                 "/camunda/api/engine/engine/default/process-instance?businessKey=" + f.a()),
             "401 401 401 401 200[1] 200[1] 401 200[1] 401 401"),

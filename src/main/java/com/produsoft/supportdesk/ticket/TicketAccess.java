@@ -1,0 +1,74 @@
+package com.produsoft.supportdesk.ticket;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.produsoft.supportdesk.platform.security.Roles;
+import com.produsoft.supportdesk.supplier.Product;
+import com.produsoft.supportdesk.supplier.ProductRepository;
+
+/**
+ * Who sees and changes which tickets, whatever the way in (the JSON API, the staff pages): the engineers of the
+ * ticket's product team, the leads and the admins; managers read every ticket and change none. Other engineers are
+ * refused, as in Tasklist, where each team sees only its own tasks.
+ */
+@Component
+public class TicketAccess {
+
+  private final ProductRepository products;
+
+  TicketAccess(ProductRepository products) {
+    this.products = products;
+  }
+
+  /**
+   * The products whose tickets the caller reads: empty for all of them (leads, managers, admins), else the products
+   * of the caller's teams (none for a user of no team).
+   */
+  public Optional<Set<String>> readableProducts(Authentication caller) {
+    Set<String> groups = groups(caller);
+    if (groups.contains(Roles.authority(Roles.SUPPORT_LEADS)) || groups.contains(Roles.authority(Roles.MANAGERS))
+        || groups.contains(Roles.authority(Roles.CAMUNDA_ADMIN))) {
+      return Optional.empty();
+    }
+    return Optional.of(products.findAll().stream()
+        .filter(product -> groups.contains(Roles.authority(product.getTeamGroup())))
+        .map(Product::getCode)
+        .collect(Collectors.toSet()));
+  }
+
+  /** Whether the caller reads (write: changes) the tickets of the product. */
+  public boolean allows(Authentication caller, String productCode, boolean write) {
+    Set<String> groups = groups(caller);
+    String team = products.findById(productCode).map(Product::getTeamGroup).orElse(null);
+    return groups.contains(Roles.authority(Roles.SUPPORT_LEADS))
+        || groups.contains(Roles.authority(Roles.CAMUNDA_ADMIN))
+        || (team != null && groups.contains(Roles.authority(team)))
+        || (!write && groups.contains(Roles.authority(Roles.MANAGERS)));
+  }
+
+  /** The ticket, if the caller may see it (write: change it); 403 otherwise. */
+  public Ticket check(Ticket ticket, Authentication caller, boolean write) {
+    if (!allows(caller, ticket.getProductCode(), write)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Ticket " + ticket.getEonNumber() + " belongs to another team");
+    }
+    return ticket;
+  }
+
+  /** Whether the caller works with tickets at all: a product team, the leads, the managers or the admins. */
+  public boolean isTicketStaff(Authentication caller) {
+    return readableProducts(caller).map(readable -> !readable.isEmpty()).orElse(true);
+  }
+
+  private static Set<String> groups(Authentication caller) {
+    return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+  }
+}
