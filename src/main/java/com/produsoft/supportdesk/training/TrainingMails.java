@@ -102,7 +102,7 @@ public class TrainingMails {
     }
     Context context = new Context();
     context.setVariables(facts);
-    String[] subjectAndBody = templates.process(letter + "_" + language.name().toLowerCase(Locale.ROOT), context)
+    String[] subjectAndBody = templates.process(letter + "_" + language.written().name().toLowerCase(Locale.ROOT), context)
         .split("\\R", 2);
     MimeMessage message = sender.createMimeMessage();
     try {

@@ -128,6 +128,13 @@ public class SecurityConfig {
             AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/staff/sign-in").permitAll()
+            // The customer register (issue 18): administration and leads change it, engineers read it.
+            .requestMatchers("/staff/customers/new", "/staff/customers/import", "/staff/customers/import/**")
+            .hasAnyAuthority(authorities(Roles.REGISTER_EDITORS))
+            .requestMatchers(HttpMethod.GET, "/staff/customers", "/staff/customers/**")
+            .hasAnyAuthority(authorities(Roles.REGISTER_READERS))
+            .requestMatchers("/staff/customers", "/staff/customers/**")
+            .hasAnyAuthority(authorities(Roles.REGISTER_EDITORS))
             .anyRequest().authenticated())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
             .sessionFixation(fixation -> fixation.none()))
@@ -203,6 +210,10 @@ public class SecurityConfig {
     return java.util.stream.Stream.of(Roles.PRODUCT_TEAMS.stream(),
             java.util.stream.Stream.of(Roles.SUPPORT_LEADS, Roles.CAMUNDA_ADMIN), java.util.stream.Stream.of(more))
         .flatMap(groups -> groups).map(Roles::authority).toArray(String[]::new);
+  }
+
+  private static String[] authorities(java.util.List<String> groups) {
+    return groups.stream().map(Roles::authority).toArray(String[]::new);
   }
 
   private static String[] licenceStaff() {
