@@ -63,7 +63,9 @@ class CustomerRegisterController {
 
   @GetMapping("/new")
   String newCustomer(Model model) {
-    model.addAttribute("customerForm", new CustomerForm());
+    if (!model.containsAttribute("customerForm")) {
+      model.addAttribute("customerForm", new CustomerForm());
+    }
     model.addAttribute("languages", Language.values());
     return "staff/customer-new";
   }

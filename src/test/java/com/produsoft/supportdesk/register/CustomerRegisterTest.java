@@ -280,13 +280,14 @@ class CustomerRegisterTest {
     assertThat(stale.body()).contains("Niet bewaard: clerk wijzigde dit intussen", "value=\"Oostende\"");
     assertThat(customers.findById(vandamme.getId()).orElseThrow().getCity()).isEqualTo("Brugge");
 
-    HttpResponse<String> badVat = lead.post(page, FORM, "_csrf=" + leadToken
+    // As a browser does: the next post comes from the page just shown, with its token.
+    HttpResponse<String> badVat = lead.post(page, FORM, "_csrf=" + csrfToken(stale.body())
         + data.replace("BE0706762091", "BE12").replace("Brugge", "Oostende") + field(stale.body(), "version"),
         null, null);
     assertThat(badVat.statusCode()).isEqualTo(200);
     assertThat(badVat.body()).contains("is geen Belgisch btw-nummer", "aria-invalid=\"true\"");
 
-    HttpResponse<String> secondResponsible = lead.post(page + "/contacts", FORM, "_csrf=" + leadToken
+    HttpResponse<String> secondResponsible = lead.post(page + "/contacts", FORM, "_csrf=" + csrfToken(badVat.body())
         + "&name=Piet+Tweede&email=piet%40vandamme.example&role=SYSTEM_RESPONSIBLE", null, null);
     assertThat(secondResponsible.body()).contains("Jan Vandamme heeft die rol al");
     assertThat(contacts.findByEmail("piet@vandamme.example")).isEmpty();
@@ -296,46 +297,49 @@ class CustomerRegisterTest {
   @DisplayName("Register pages: a new customer with inline errors, then a contact with a training, a licence and a contract started in its process")
   void newCustomerWithContactLicenceAndContract() {
     WebClient clerk = loggedInto("clerk");
-    String token = csrfToken(clerk.get("/staff/customers/new", null, null).body());
-    HttpResponse<String> refused = clerk.post("/staff/customers", FORM, "_csrf=" + token
-        + "&companyName=&vatNumber=BE0706762091&language=FR", null, null);
+    HttpResponse<String> refused = submit(clerk, "/staff/customers/new", "/staff/customers",
+        "companyName=&vatNumber=BE0706762091&language=FR");
     assertThat(refused.statusCode()).isEqualTo(200);
-    assertThat(refused.body()).contains("is verplicht", "is al het btw-nummer van Metaalwerken Vandamme NV");
+    assertThat(refused.body()).contains("is verplicht", "is al het btw-nummer van Metaalwerken Vandamme NV",
+        "<option value=\"FR\" selected=\"selected\">");
 
-    HttpResponse<String> created = clerk.post("/staff/customers", FORM, "_csrf=" + token
-        + "&companyName=Usinage+Li%C3%A8ge+SA&vatNumber=BE+0414.000.001&city=Li%C3%A8ge&language=FR", null, null);
+    HttpResponse<String> created = submit(clerk, "/staff/customers/new", "/staff/customers",
+        "companyName=Usinage+Li%C3%A8ge+SA&vatNumber=BE+0414.000.001&city=Li%C3%A8ge&language=FR");
     assertThat(created.statusCode()).isEqualTo(302);
-    String page = created.headers().firstValue("Location").orElseThrow().replaceAll("\\?.*", "")
-        .replaceAll("^https?://[^/]+", "");
     Customer liege = customers.findByVat("BE0414000001").orElseThrow();
-    assertThat(page).isEqualTo("/staff/customers/" + liege.getId());
+    String page = "/staff/customers/" + liege.getId();
+    assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith(page + "?saved"));
 
-    assertThat(clerk.post(page + "/contacts", FORM, "_csrf=" + token
-        + "&name=Marc+Lejeune&email=Marc.Lejeune%40liege.example&role=SYSTEM_RESPONSIBLE", null, null).statusCode())
-        .isEqualTo(302);
+    assertThat(submit(clerk, page, page + "/contacts",
+        "name=Marc+Lejeune&email=Marc.Lejeune%40liege.example&role=SYSTEM_RESPONSIBLE").statusCode()).isEqualTo(302);
     Contact marc = contacts.findByEmail("marc.lejeune@liege.example").orElseThrow();
     String contactPage = page + "/contacts/" + marc.getId();
-    String training = clerk.get(contactPage, null, null).body();
-    assertThat(clerk.post(contactPage + "/trainings", FORM, "_csrf=" + token + "&productCode=RADAN"
-        + "&trainedOn=2023-05-04&version=" + field(training, "version"), null, null).statusCode()).isEqualTo(302);
+    assertThat(submit(clerk, contactPage, contactPage + "/trainings", "productCode=RADAN&trainedOn=2023-05-04"
+        + "&version=" + marc.getVersion()).statusCode()).isEqualTo(302);
     assertThat(clerk.get(contactPage, null, null).body()).contains("RADAN", "2023-05-04");
 
-    HttpResponse<String> bothBindings = clerk.post(page + "/licences", FORM, "_csrf=" + token
-        + "&licenceNumber=RD-14-1&productCode=RADAN&hostId=HOST-L&dongleNumber=DNG-L&purchaseDate=2022-01-01",
-        null, null);
+    HttpResponse<String> bothBindings = submit(clerk, page, page + "/licences",
+        "licenceNumber=RD-14-1&productCode=RADAN&hostId=HOST-L&dongleNumber=DNG-L&purchaseDate=2022-01-01");
+    assertThat(bothBindings.statusCode()).isEqualTo(200);
     assertThat(bothBindings.body()).contains("vul een host-id of een donglenummer in, niet allebei");
-    assertThat(clerk.post(page + "/licences", FORM, "_csrf=" + token
-        + "&licenceNumber=RD-14-1&productCode=RADAN&dongleNumber=DNG-L&purchaseDate=2022-01-01", null, null)
-        .statusCode()).isEqualTo(302);
-    assertThat(clerk.post(page + "/contracts", FORM, "_csrf=" + token
-        + "&contractNumber=MC-14-1&firstYearStart=2022-01-01&licenceNumbers=RD-14-1", null, null).statusCode())
+    assertThat(submit(clerk, page, page + "/licences",
+        "licenceNumber=RD-14-1&productCode=RADAN&dongleNumber=DNG-L&purchaseDate=2022-01-01").statusCode())
         .isEqualTo(302);
+    assertThat(submit(clerk, page, page + "/contracts",
+        "contractNumber=MC-14-1&firstYearStart=2022-01-01&licenceNumbers=RD-14-1").statusCode()).isEqualTo(302);
 
     String customerPage = clerk.get(page, null, null).body();
     assertThat(customerPage).contains("Usinage Liège SA", "Marc Lejeune", "RADAN 2023-05-04", "dongle DNG-L",
         "DNG-L sinds 2022-01-01", "MC-14-1", "actief", "contract added: MC-14-1", "licence added: RD-14-1");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("MC-14-1").count())
         .isEqualTo(1);
+  }
+
+  /** As a browser does: opens the page with the form, then posts the fields with the page's CSRF token. */
+  private static HttpResponse<String> submit(WebClient web, String formPage, String action, String fields) {
+    return web.post(action, FORM, "_csrf=" + csrfToken(web.get(formPage, null, null).body()) + "&" + fields, null,
+        null);
   }
 
   @Test
