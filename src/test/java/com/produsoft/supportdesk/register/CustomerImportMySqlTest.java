@@ -74,10 +74,10 @@ class CustomerImportMySqlTest {
     assertThat(applied.summary()).isEqualTo("customers +3 ~0, contacts +5 ~0, licences +4 ~0, contracts +2 ~0");
     assertThat(customers.count()).isEqualTo(3);
 
-    Ticket designated = register(RegisterFiles.systemResponsible(20));
+    Ticket designated = register("Gieterij Aalst 20 NV", RegisterFiles.systemResponsible(20));
     assertThat(designated.getCustomer()).as("known by the imported contact").isNotNull();
     assertThat(designated.getPriority()).as("C5.3, C3.4: production stopped under contract").isEqualTo(1);
-    Ticket stranger = register("someone@elsewhere.example");
+    Ticket stranger = register("Onbekend BV", "someone@elsewhere.example");
     assertThat(stranger.getPriority()).as("C5.3: production stopped, no contract known").isEqualTo(2);
 
     assertThat(app.getBean(ContractService.class).registerSale(new LicenceSale(null, RegisterFiles.vat(20, 2),
@@ -87,15 +87,15 @@ class CustomerImportMySqlTest {
         .isEqualTo(customers.findByVat(RegisterFiles.vat(20, 2)).orElseThrow().getId());
   }
 
-  private static Ticket register(String email) throws Exception {
+  private static Ticket register(String companyName, String email) throws Exception {
     WebClient web = new WebClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     String body = """
-        {"companyName": "Gieterij Aalst 20 NV", "contactName": "Jan Aerts", "email": "%s",
+        {"companyName": "%s", "contactName": "Jan Aerts", "email": "%s",
          "phone": "+32 475 11 11 11", "product": "EDGECAM", "category": "BUG", "productionStopped": true,
          "language": "nl", "description": "The postprocessor stops at every tool change",
          "reproduction": "Open part 17 and post", "operatingSystem": "Windows 11",
          "thirdPartySoftware": "none", "impact": "The line stands still"}
-        """.formatted(email);
+        """.formatted(companyName, email);
     HttpResponse<String> registered = web.post("/api/tickets", "application/json", body, null, null,
         Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
