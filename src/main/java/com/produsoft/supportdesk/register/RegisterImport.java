@@ -214,11 +214,10 @@ public class RegisterImport {
         audit.forEach((customer, changes) -> register.record(customer.getId(), by,
             "import: " + String.join("; ", changes)));
         entityManager.flush();
-        // The processes read their contract again; a small persistence context keeps each of those reads cheap.
-        List<String> started = newContracts.stream().filter(MaintenanceContract::isRunning)
-            .map(MaintenanceContract::getContractNumber).toList();
+        // Each process reads its contract again (Plan contract period): a small persistence context keeps those reads
+        // cheap. Starting a process needs only the contract's number, which the detached contract still has.
         entityManager.clear();
-        started.forEach(number -> contractService.startProcess(contractService.contract(number)));
+        newContracts.forEach(contractService::startProcess);
       }
       problems.sort(Comparator.comparing((LineProblem problem) -> FILES.indexOf(problem.file()))
           .thenComparing(LineProblem::line));

@@ -31,6 +31,8 @@ import com.produsoft.supportdesk.customer.ContactRole;
 import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.CustomerRepository;
 import com.produsoft.supportdesk.customer.Language;
+import com.produsoft.supportdesk.licence.LicenceBinding;
+import com.produsoft.supportdesk.licence.LicenceRegister;
 import com.produsoft.supportdesk.licence.LicenceRepository;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
@@ -68,6 +70,8 @@ class CustomerRegisterTest {
   RuntimeService runtimeService;
   @Autowired
   TransactionTemplate transaction;
+  @Autowired
+  LicenceRegister licenceRegister;
 
   private Long upload(RegisterImport.Files files) {
     return uploads.save(new RegisterUpload("clerk", EngineClock.now(), files)).getId();
@@ -240,12 +244,16 @@ class CustomerRegisterTest {
   void pagesReadEditAndLockOptimistically() {
     Customer vandamme = customers.findByVat("BE0706762091").orElseThrow();
     String page = "/staff/customers/" + vandamme.getId();
+    // C10.3: the dongle licence moved once; the page shows both bindings.
+    licenceRegister.move("EC-418913", "DNG-004512", "DNG-009999", LicenceBinding.EndedBecause.RELEASED, null);
 
     WebClient engineer = loggedInto("engineer.edgecam");
     HttpResponse<String> read = engineer.get(page, null, null);
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(read.body()).contains("Metaalwerken Vandamme NV", "Jan Vandamme", "EC-418207", "HOST-7F3A21",
-        "MC-", "systeemverantwoordelijke", "Klantenregister").doesNotContain("id=\"customer-form\"");
+        "MC-", "systeemverantwoordelijke", "Klantenregister", "dongle DNG-009999", "DNG-009999 sinds ",
+        "(vrijgegeven)").doesNotContain("id=\"customer-form\"");
+    assertThat(read.body()).containsPattern("DNG-004512 van \\d{4}-\\d{2}-\\d{2} tot \\d{4}-\\d{2}-\\d{2}");
     assertThat(engineer.get("/staff/customers?q=vandamme", null, null).body()).contains("Metaalwerken Vandamme NV");
     String engineerToken = csrfToken(engineer.get("/staff/preferences", null, null).body());
     assertThat(engineer.post(page, FORM, "_csrf=" + engineerToken + "&companyName=X", null, null).statusCode())
