@@ -354,21 +354,14 @@ class CustomerRegisterTest {
   @DisplayName("Import page: upload (multipart, CSRF), the dry run's counts, apply once, then the summary")
   void importThroughThePages() {
     WebClient clerk = loggedInto("clerk");
-    String token = csrfToken(clerk.get("/staff/customers/import", null, null).body());
     RegisterImport.Files files = RegisterFiles.threeCustomers(15);
-    String boundary = "----register" + System.nanoTime();
-    StringBuilder body = new StringBuilder();
-    part(body, boundary, "_csrf", null, URLDecoder.decode(token, StandardCharsets.UTF_8));
-    part(body, boundary, "customers", "customers.csv", files.customers());
-    part(body, boundary, "contacts", "contacts.csv", files.contacts());
-    part(body, boundary, "licences", "licences.csv", files.licences());
-    part(body, boundary, "contracts", "contracts.csv", files.contracts());
-    body.append("--").append(boundary).append("--\r\n");
+    String badLine = RegisterFiles.vat(15, 1) + ";Gieterij Aalst 15 NV;Industrieweg 1;9300;Aalst;;DE";
+    HttpResponse<String> refused = clerk.get(uploadThroughThePage(clerk, new RegisterImport.Files(
+        files.customers() + badLine + "\n", null, null, null)), null, null);
+    assertThat(refused.body()).contains("1 fout: er is niets bewaard", "customers.csv", "<td>5</td>",
+        "<td>vat_number</td>", "staat al op regel 2").doesNotContain("id=\"apply\"");
 
-    HttpResponse<String> uploaded = clerk.post("/staff/customers/import", "multipart/form-data; boundary=" + boundary,
-        body.toString(), null, null);
-    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
-    String result = uploaded.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+    String result = uploadThroughThePage(clerk, files);
     HttpResponse<String> checked = clerk.get(result, null, null);
     assertThat(checked.body()).contains("De controle vond geen fouten", "id=\"apply\"");
     assertThat(customers.findByVat(RegisterFiles.vat(15, 1))).isEmpty();
@@ -381,19 +374,37 @@ class CustomerRegisterTest {
     assertThat(customers.findByVat(RegisterFiles.vat(15, 3))).isPresent();
   }
 
+  /** Uploads the files as the import page's form does (multipart, CSRF token of the page); answers the result page. */
+  private static String uploadThroughThePage(WebClient web, RegisterImport.Files files) {
+    String token = csrfToken(web.get("/staff/customers/import", null, null).body());
+    String boundary = "----register" + System.nanoTime();
+    StringBuilder body = new StringBuilder();
+    part(body, boundary, "_csrf", null, URLDecoder.decode(token, StandardCharsets.UTF_8));
+    part(body, boundary, "customers", "customers.csv", files.customers());
+    part(body, boundary, "contacts", "contacts.csv", files.contacts());
+    part(body, boundary, "licences", "licences.csv", files.licences());
+    part(body, boundary, "contracts", "contracts.csv", files.contracts());
+    body.append("--").append(boundary).append("--\r\n");
+    HttpResponse<String> uploaded = web.post("/staff/customers/import", "multipart/form-data; boundary=" + boundary,
+        body.toString(), null, null);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(302);
+    return uploaded.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+  }
+
   private WebClient loggedInto(String user) {
     WebClient web = new WebClient(port);
     assertThat(web.loginToWebapp("tasklist", user, DemoUsers.PASSWORD)).as(user + " logs in").isEqualTo(200);
     return web;
   }
 
+  /** One part of a multipart body; a file left out (null) is sent empty, as a browser sends an unchosen file. */
   private static void part(StringBuilder body, String boundary, String name, String fileName, String content) {
     body.append("--").append(boundary).append("\r\n")
         .append("Content-Disposition: form-data; name=\"").append(name).append('"');
     if (fileName != null) {
       body.append("; filename=\"").append(fileName).append("\"\r\nContent-Type: text/csv");
     }
-    body.append("\r\n\r\n").append(content).append("\r\n");
+    body.append("\r\n\r\n").append(content == null ? "" : content).append("\r\n");
   }
 
   private static String csrfToken(String page) {
