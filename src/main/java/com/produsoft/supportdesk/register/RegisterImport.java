@@ -115,7 +115,8 @@ public class RegisterImport {
 
   public RegisterImport(CustomerRepository customers, ContactRepository contacts, LicenceRepository licences,
       MaintenanceContractRepository contracts, ProductRepository products, CustomerRegister register,
-      ContractService contractService, RegisterUploadRepository uploads, PlatformTransactionManager transactionManager) {
+      ContractService contractService, RegisterUploadRepository uploads,
+      PlatformTransactionManager transactionManager) {
     this.customers = customers;
     this.contacts = contacts;
     this.licences = licences;

@@ -7,8 +7,12 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +40,11 @@ import com.produsoft.supportdesk.licence.LicenceRegister;
 import com.produsoft.supportdesk.licence.LicenceRepository;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.platform.security.WebClient;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * The customer register (issue 18): the CSV import's dry run with its problems per line, the apply in one
@@ -72,6 +80,8 @@ class CustomerRegisterTest {
   TransactionTemplate transaction;
   @Autowired
   LicenceRegister licenceRegister;
+  @Autowired
+  EmbeddedMailServer mailServer;
 
   private Long upload(RegisterImport.Files files) {
     return uploads.save(new RegisterUpload("clerk", EngineClock.now(), files)).getId();
@@ -212,6 +222,41 @@ class CustomerRegisterTest {
     assertThat(change.summary()).startsWith("customers +0 ~1,");
     assertThat(changes.findByCustomerIdOrderByChangedAtDescIdDesc(aalstId).get(0).getDescription())
         .isEqualTo("import: customer: street: Industrieweg 1 → Dok 7");
+  }
+
+  @Test
+  @DisplayName("A French-speaking customer (FR) is written to in English: the mails exist in Dutch and English")
+  void frenchCustomerGetsEnglishMails() throws Exception {
+    assertThat(registerImport.apply(upload(RegisterFiles.threeCustomers(16)), "clerk").orElseThrow().applied())
+        .isTrue();
+    String luc = "luc.dumont@namur16.example";
+    // A registration that names no language (the API allows it) is answered in the customer's.
+    HttpResponse<String> registered = new WebClient(port).post("/api/tickets", "application/json", """
+        {"companyName": "Fonderie de Namur 16 SA", "contactName": "Luc Dumont", "email": "%s",
+         "phone": "+32 81 11 11 11",
+         "product": "RADAN", "category": "SUPPORT", "productionStopped": false,
+         "description": "Nesting stops at sheet 3", "reproduction": "Nest job 12",
+         "operatingSystem": "Windows 11", "thirdPartySoftware": "none", "impact": "Slower"}
+        """.formatted(luc), null, null, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+    Instant giveUp = Instant.now().plusSeconds(30);
+    List<MimeMessage> toLuc = List.of();
+    while (toLuc.isEmpty() && Instant.now().isBefore(giveUp)) {
+      Thread.sleep(200);
+      toLuc = Arrays.stream(mailServer.greenMail().getReceivedMessages())
+          .filter(message -> recipients(message).contains(luc)).toList();
+    }
+    assertThat(toLuc).isNotEmpty();
+    assertThat(toLuc.get(0).getSubject()).contains("We registered your");
+  }
+
+  private static String recipients(MimeMessage message) {
+    try {
+      return Arrays.toString(message.getAllRecipients());
+    } catch (MessagingException unreadable) {
+      throw new IllegalStateException(unreadable);
+    }
   }
 
   @Test
