@@ -327,6 +327,8 @@ class CustomerRegisterTest {
     // The lead opened the form before the clerk saved: the lead's save is refused, the lead's input stays.
     WebClient lead = loggedInto("lead");
     String leadToken = csrfToken(lead.get(page, null, null).body());
+    // Meanwhile the lead looks at the list in a second tab: the first tab's form stays valid (not "expired").
+    assertThat(lead.get("/staff/customers", null, null).statusCode()).isEqualTo(200);
     HttpResponse<String> stale = lead.post(page, FORM, "_csrf=" + leadToken + data.replace("Brugge", "Oostende")
         + version, null, null);
     assertThat(stale.statusCode()).isEqualTo(200);

@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
@@ -139,8 +140,12 @@ public class SecurityConfig {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
             .sessionFixation(fixation -> fixation.none()))
         .requestCache(cache -> cache.disable())
+        // The user is authenticated afresh from the webapps' session on every request; Spring's default would take
+        // that for a login and renew the CSRF token each time, so that a form in a second tab (or any page opened
+        // since) came back "expired" with what was typed lost. The token lives as long as its cookie instead.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie("STAFF-CSRF", "/staff", secureCookies))
-            .csrfTokenRequestHandler(tokenInPage()))
+            .csrfTokenRequestHandler(tokenInPage())
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/staff/sign-in"))
             .accessDeniedHandler(new RefusedFormPost()))
