@@ -2,12 +2,14 @@ package com.produsoft.supportdesk.alert;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.EngineClock;
@@ -43,9 +45,13 @@ class StaffPreferencesController {
   /** A language other than NL or EN is refused (400) and changes nothing. */
   @PostMapping(PATH)
   String save(Authentication login, @ModelAttribute PreferencesForm form) {
+    Language language = form.getLanguage() == null ? Language.NL : form.getLanguage();
+    if (language != language.written()) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Alert mails are written in NL or EN");
+    }
     AlertPreference preference = preferences.of(login.getName());
-    preference.choose(form.isNewP1(), form.isCustomerNews(), form.isSlaWarning(), form.isSlaBreach(),
-        form.getLanguage() == null ? Language.NL : form.getLanguage(), EngineClock.now());
+    preference.choose(form.isNewP1(), form.isCustomerNews(), form.isSlaWarning(), form.isSlaBreach(), language,
+        EngineClock.now());
     preferences.save(preference);
     return "redirect:" + PATH + "?saved";
   }

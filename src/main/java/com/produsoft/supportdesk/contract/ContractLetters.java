@@ -80,7 +80,7 @@ public class ContractLetters {
     Context context = new Context();
     context.setVariables(commonFacts(contract));
     context.setVariables(facts);
-    String language = customer.getLanguage().name().toLowerCase(Locale.ROOT);
+    String language = customer.getLanguage().written().name().toLowerCase(Locale.ROOT);
     String[] subjectAndBody = templates.process(letter + "_" + language, context).split("\\R", 2);
 
     JavaMailSender sender = mailSender.getIfAvailable(() -> {

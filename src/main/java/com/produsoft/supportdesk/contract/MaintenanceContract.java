@@ -97,6 +97,25 @@ public class MaintenanceContract {
     }
   }
 
+  /**
+   * C1.2: a contract registered after the fact (the register's pages and import) has renewed itself every year since
+   * its first one; its current period is the one holding {@code on}.
+   */
+  public void renewUpTo(LocalDate on) {
+    while (isRunning() && currentPeriodEnd.isBefore(on)) {
+      renew();
+    }
+  }
+
+  /** Covers one more licence of its customer; answers whether it did not cover it yet. */
+  public boolean cover(Licence licence) {
+    if (!licence.getCustomer().getId().equals(customer.getId())) {
+      throw new IllegalArgumentException("Licence " + licence.getLicenceNumber() + " is not "
+          + customer.getCompanyName() + "'s");
+    }
+    return licences.add(licence);
+  }
+
   /** C1.4: the last day a cancellation stops the contract at the end of the current period. */
   public LocalDate cancellationDeadline() {
     return currentPeriodEnd.plusDays(1).minusMonths(3);

@@ -1,7 +1,9 @@
 package com.produsoft.supportdesk.customer;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Version;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 
@@ -60,6 +63,10 @@ public class Contact {
   @Column(name = "trained_on")
   private Map<String, LocalDate> trainings = new HashMap<>();
 
+  /** Two staff members who edit the same contact: the second save is refused, not silently lost (issue 18). */
+  @Version
+  private int version;
+
   protected Contact() {
   }
 
@@ -71,12 +78,43 @@ public class Contact {
     this.role = role;
   }
 
+  /** A new contact with everything the register pages and the import know of it. */
+  public Contact(Customer customer, ContactData data) {
+    this(customer, data.name(), data.email(), data.phone(), data.role());
+  }
+
   public static String normalizeEmail(String email) {
     return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
   }
 
   public void recordTraining(Product product, LocalDate trainedOn) {
-    trainings.put(product.getCode(), trainedOn);
+    recordTraining(product.getCode(), trainedOn);
+  }
+
+  /** C2.2: the training day of the product, as given; answers "product: old → new" when it changed, else null. */
+  public String recordTraining(String productCode, LocalDate trainedOn) {
+    LocalDate before = trainings.put(productCode, trainedOn);
+    return trainedOn.equals(before) ? null
+        : "training " + productCode + ": " + (before == null ? "–" : before) + " → " + trainedOn;
+  }
+
+  /** A training recorded by mistake; answers whether there was one. */
+  public boolean forgetTraining(String productCode) {
+    return trainings.remove(productCode) != null;
+  }
+
+  /** Takes over the data; answers what changed, one "field: old → new" per field, for the audit trail. */
+  public List<String> change(ContactData data) {
+    List<String> changes = new ArrayList<>();
+    name = Customer.changed(changes, "name", name, data.name());
+    email = Customer.changed(changes, "e-mail", email, normalizeEmail(data.email()));
+    phone = Customer.changed(changes, "phone", phone, data.phone());
+    role = Customer.changed(changes, "role", role, data.role());
+    return changes;
+  }
+
+  public ContactData data() {
+    return new ContactData(name, email, phone, role);
   }
 
   public Optional<LocalDate> trainedOn(String productCode) {
@@ -122,5 +160,9 @@ public class Contact {
 
   public Map<String, LocalDate> getTrainings() {
     return Map.copyOf(trainings);
+  }
+
+  public int getVersion() {
+    return version;
   }
 }

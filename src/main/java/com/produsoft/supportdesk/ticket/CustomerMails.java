@@ -205,11 +205,11 @@ public class CustomerMails {
   }
 
   private static Locale locale(Language language) {
-    return Locale.forLanguageTag(language.name().toLowerCase(Locale.ROOT));
+    return Locale.forLanguageTag(language.written().name().toLowerCase(Locale.ROOT));
   }
 
   private Rendered render(Kind kind, Language language, Map<String, Object> model) {
-    String text = templates.process(language.name().toLowerCase(Locale.ROOT) + "/" + kind.templateName(),
+    String text = templates.process(language.written().name().toLowerCase(Locale.ROOT) + "/" + kind.templateName(),
         new Context(locale(language), model));
     int firstLineEnd = text.indexOf('\n');
     String subjectLine = text.substring(0, firstLineEnd);

@@ -107,8 +107,8 @@ public class TrainingMails {
     }
     Context context = new Context();
     context.setVariables(facts);
-    String[] subjectAndBody = templates.process(letter + "_" + language.name().toLowerCase(Locale.ROOT), context)
-        .split("\\R", 2);
+    String template = letter + "_" + language.written().name().toLowerCase(Locale.ROOT);
+    String[] subjectAndBody = templates.process(template, context).split("\\R", 2);
     MimeMessage message = sender.createMimeMessage();
     try {
       MimeMessageHelper mail = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());

@@ -1,6 +1,7 @@
 package com.produsoft.supportdesk.platform.security;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.authorization.Groups;
 
@@ -21,6 +22,13 @@ public final class Roles {
   /** The product teams, one per product of the charter (C6.2 lists their mailboxes). */
   public static final List<String> PRODUCT_TEAMS = List.of(
       "support-visi", "support-worknc", "support-edgecam", "support-radan", "support-peps", "support-spaceclaim");
+
+  /** Who changes the customer register on its staff pages (issue 18): the administration, the leads, the admins. */
+  public static final List<String> REGISTER_EDITORS = List.of(ADMINISTRATION, SUPPORT_LEADS, CAMUNDA_ADMIN);
+
+  /** Who reads the customer register: its editors, the product teams' engineers and the managers. */
+  public static final List<String> REGISTER_READERS = Stream.of(REGISTER_EDITORS, PRODUCT_TEAMS, List.of(MANAGERS))
+      .flatMap(List::stream).toList();
 
   private Roles() {
   }

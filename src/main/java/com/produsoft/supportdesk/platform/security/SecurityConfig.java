@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
@@ -128,12 +129,23 @@ public class SecurityConfig {
             AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/staff/sign-in").permitAll()
+            // The customer register (issue 18): administration and leads change it, engineers read it.
+            .requestMatchers("/staff/customers/new", "/staff/customers/import", "/staff/customers/import/**")
+            .hasAnyAuthority(authorities(Roles.REGISTER_EDITORS))
+            .requestMatchers(HttpMethod.GET, "/staff/customers", "/staff/customers/**")
+            .hasAnyAuthority(authorities(Roles.REGISTER_READERS))
+            .requestMatchers("/staff/customers", "/staff/customers/**")
+            .hasAnyAuthority(authorities(Roles.REGISTER_EDITORS))
             .anyRequest().authenticated())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
             .sessionFixation(fixation -> fixation.none()))
         .requestCache(cache -> cache.disable())
+        // The user is authenticated afresh from the webapps' session on every request; Spring's default would take
+        // that for a login and renew the CSRF token each time, so that a form in a second tab (or any page opened
+        // since) came back "expired" with what was typed lost. The token lives as long as its cookie instead.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie("STAFF-CSRF", "/staff", secureCookies))
-            .csrfTokenRequestHandler(tokenInPage()))
+            .csrfTokenRequestHandler(tokenInPage())
+            .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/staff/sign-in"))
             .accessDeniedHandler(new RefusedFormPost()))
@@ -203,6 +215,10 @@ public class SecurityConfig {
     return java.util.stream.Stream.of(Roles.PRODUCT_TEAMS.stream(),
             java.util.stream.Stream.of(Roles.SUPPORT_LEADS, Roles.CAMUNDA_ADMIN), java.util.stream.Stream.of(more))
         .flatMap(groups -> groups).map(Roles::authority).toArray(String[]::new);
+  }
+
+  private static String[] authorities(java.util.List<String> groups) {
+    return groups.stream().map(Roles::authority).toArray(String[]::new);
   }
 
   private static String[] licenceStaff() {

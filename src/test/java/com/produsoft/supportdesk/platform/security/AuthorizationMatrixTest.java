@@ -351,6 +351,13 @@ class AuthorizationMatrixTest {
         row("Tasklist session: GET /staff/tickets/{A}/sender", (f, c) -> c.inWebapp("tasklist",
                 "/staff/tickets/" + f.a() + "/sender"),
             "302 302 200 403 200 302 403 200 302 403"),
+        // The customer register (issue 18): engineers, leads, administration and admins read; leads, administration
+        // and admins change and import (managers and designers have no Tasklist login: 302 to the sign-in page)
+        row("Tasklist session: GET /staff/customers", (f, c) -> c.inWebapp("tasklist", "/staff/customers"),
+            "302 302 200 200 200 302 200 200 302 403"),
+        row("Tasklist session: GET /staff/customers/import", (f, c) -> c.inWebapp("tasklist",
+                "/staff/customers/import"),
+            "302 302 403 403 200 302 200 200 302 403"),
         row("Cockpit session: process instance of ticket A", (f, c) -> c.inWebapp("cockpit",
                 "/camunda/api/engine/engine/default/process-instance?businessKey=" + f.a()),
             "401 401 401 401 200[1] 200[1] 401 200[1] 401 401"),
