@@ -47,7 +47,7 @@ import jakarta.mail.internet.MimeMessage;
  * the preferences, the team when nobody is assigned, the leads on a breach, once per event, retries.
  * The Edgecam team is An Maes (demo login engineer.edgecam) and, for these tests, Wim Claes; the lead is Els Goossens.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffAlertsTest {

@@ -24,10 +24,8 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.produsoft.supportdesk.SupportDeskApplication;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -53,16 +51,10 @@ final class BenchmarkApp implements AutoCloseable {
 
   static BenchmarkApp start(String purpose, String... arguments) {
     MySqlDatabase database = MySqlDatabase.createFresh(purpose);
-    String[] all = Stream.of(Arrays.stream(database.springArguments()), Stream.of(
-        "--support.demo-data.enabled=true", "--server.port=0",
-        "--support.mail.embedded=true", "--spring.mail.port=0", "--support.mail.imap.port=0",
-        "--support.mail.imap.protocol=imap", "--support.mail.polling=false",
-        "--spring.mail.properties.mail.smtp.auth=false",
-        "--support.tickets.registrations-per-minute=1000000"), Arrays.stream(arguments))
-        .flatMap(s -> s).toArray(String[]::new);
+    String[] all = Stream.concat(Stream.of("--support.demo-data.enabled=true",
+        "--support.tickets.registrations-per-minute=1000000"), Arrays.stream(arguments)).toArray(String[]::new);
     try {
-      return new BenchmarkApp(database,
-          new SpringApplicationBuilder(SupportDeskApplication.class).profiles("mysql").run(all));
+      return new BenchmarkApp(database, database.startApplication(all));
     } catch (RuntimeException e) {
       closeQuietly(database);
       throw e;

@@ -6,10 +6,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.produsoft.supportdesk.SupportDeskApplication;
 
 /**
  * A fresh, private database on the MySQL (or MariaDB) server named by the environment, for tests that prove
@@ -63,6 +69,20 @@ public final class MySqlDatabase implements AutoCloseable {
         "--spring.datasource.url=" + jdbcUrl(),
         "--spring.datasource.username=" + USER,
         "--spring.datasource.password=" + PASSWORD};
+  }
+
+  /**
+   * Starts the application on the {@code mysql} profile against this database, on a free port, its customer mails
+   * going to the embedded mail server (free ports, no polling) instead of a company SMTP server; the given
+   * arguments ({@code --name=value}) come last and outrank these.
+   */
+  public ConfigurableApplicationContext startApplication(String... arguments) {
+    String[] all = Stream.of(Arrays.stream(springArguments()), Stream.of("--server.port=0",
+            "--support.mail.embedded=true", "--spring.mail.port=0", "--support.mail.imap.port=0",
+            "--support.mail.imap.protocol=imap", "--support.mail.polling=false",
+            "--spring.mail.properties.mail.smtp.auth=false"), Arrays.stream(arguments))
+        .flatMap(group -> group).toArray(String[]::new);
+    return new SpringApplicationBuilder(SupportDeskApplication.class).profiles("mysql").run(all);
   }
 
   public Connection connect() throws SQLException {

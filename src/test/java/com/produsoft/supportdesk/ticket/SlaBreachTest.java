@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
  * C6.4 with the real process steps (TicketProcessTest mocks them): a missed first-response deadline is recorded once
  * and a support lead reviews it, instead of the timer job failing into an incident.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SlaBreachTest {
 

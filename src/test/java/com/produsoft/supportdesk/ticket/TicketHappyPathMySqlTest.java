@@ -20,12 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.produsoft.supportdesk.SupportDeskApplication;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.security.WebClient;
@@ -44,15 +42,8 @@ class TicketHappyPathMySqlTest {
   @BeforeAll
   static void start() {
     database = MySqlDatabase.createFresh("happy_path");
-    String[] arguments = Stream.of(Arrays.stream(database.springArguments()),
-        Stream.of("--support.demo-data.enabled=true", "--server.port=0",
-            // customer mails go to the embedded mail server, on free ports, instead of a company SMTP server
-            "--support.mail.embedded=true", "--spring.mail.port=0", "--support.mail.imap.port=0",
-            "--support.mail.imap.protocol=imap", "--support.mail.polling=false",
-            "--spring.mail.properties.mail.smtp.auth=false"),
-        Arrays.stream(RegistrationBurst.properties()).map(property -> "--" + property))
-        .flatMap(group -> group).toArray(String[]::new);
-    app = new SpringApplicationBuilder(SupportDeskApplication.class).profiles("mysql").run(arguments);
+    app = database.startApplication(Stream.concat(Stream.of("--support.demo-data.enabled=true"),
+        Arrays.stream(RegistrationBurst.properties()).map(property -> "--" + property)).toArray(String[]::new));
   }
 
   @AfterAll

@@ -59,7 +59,7 @@ import jakarta.mail.util.ByteArrayDataSource;
  * Mail in and out (C5.2, C8.1) against the embedded GreenMail server on free ports; the poller is driven by hand,
  * the process's mail steps run on the job executor.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class MailIntakeTest {
 
