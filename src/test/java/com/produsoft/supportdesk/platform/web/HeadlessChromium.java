@@ -96,30 +96,17 @@ public final class HeadlessChromium {
 
   /**
    * Opens the webapp until its sign-in form shows. The first visit loads the webapp's whole script bundle, which a
-   * loaded CI machine can take long to serve, so the form gets {@link #WEBAPP_LOAD}. Now and then the embedded
-   * server answers the webapp's first page with a 500 and logs nothing (twice in December 2026's suite runs, cause
-   * not found yet): then the page is loaded once more, as a user would, and the error page's text goes to the log.
+   * loaded CI machine can take long to serve, so the form gets {@link #WEBAPP_LOAD}; a server error page ends the
+   * wait at once, with its text in the failure.
    */
   private static void openSignInForm(ChromeDriver browser, String appUrl, By userField) {
-    String refusedPage = null;
-    for (int attempt = 1; attempt <= 2; attempt++) {
-      browser.get(appUrl);
-      try {
-        new WebDriverWait(browser, WEBAPP_LOAD).until(driver -> {
-          if (driver.findElement(By.tagName("body")).getText().contains("status=500")) {
-            throw new IllegalStateException(driver.findElement(By.tagName("body")).getText());
-          }
-          return ExpectedConditions.visibilityOfElementLocated(userField).apply(driver);
-        });
-        if (refusedPage != null) {
-          System.err.println("The webapp answered " + appUrl + " with an error once, then showed its sign-in form: "
-              + refusedPage);
-        }
-        return;
-      } catch (IllegalStateException serverError) {
-        refusedPage = serverError.getMessage();
+    browser.get(appUrl);
+    new WebDriverWait(browser, WEBAPP_LOAD).until(driver -> {
+      String page = driver.findElement(By.tagName("body")).getText();
+      if (page.contains("Whitelabel Error Page")) {
+        fail("The webapp answered " + appUrl + " with an error: " + page);
       }
-    }
-    fail("The webapp answered " + appUrl + " twice with an error: " + refusedPage);
+      return ExpectedConditions.visibilityOfElementLocated(userField).apply(driver);
+    });
   }
 }
