@@ -242,6 +242,23 @@ public class Conversation {
             + STAFF_TIME.format(message.getAppointmentAt()) + ": " + outcome.strip()));
   }
 
+  /**
+   * The ticket's files as the task forms list them (issue 17 item 2): name, size, who added them (an engineer, or
+   * the customer) and when, and the download link of the staff pages ({@link Downloads}). The name is what the
+   * customer typed: {@code literal} keeps Markdown from reading it.
+   */
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> filesForForms(Ticket ticket, java.util.function.UnaryOperator<String> literal) {
+    return attachments.filesOf(ticket).stream().<Map<String, Object>>map(file -> Map.of(
+        "id", file.id(),
+        "name", literal.apply(file.fileName()),
+        "size", file.size(),
+        "by", file.addedBy() == null ? "customer" : file.addedBy(),
+        "at", STAFF_TIME.format(file.addedAt()),
+        "url", Downloads.url(ticket.getEonNumber(), file.id())))
+        .toList();
+  }
+
   /** The messages written to the ticket's customer, oldest first. */
   @Transactional(readOnly = true)
   public List<CustomerMessage> thread(Ticket ticket) {

@@ -132,6 +132,7 @@ public class TicketWork {
     // C7.2, C7.3: what the supplier already knows of this product, to link rather than report again.
     facts.put("knownBugs", knownIssues.openBugs(ticket.getProductCode()));
     facts.put("wishes", knownIssues.openWishes(ticket.getProductCode()));
+    facts.put("files", conversation.filesForForms(ticket, TicketWork::literal));
     facts.put("journal", journal.findByTicketOrderByCreatedAtAscIdAsc(ticket).stream()
         .map(entry -> Map.of(
             "at", JOURNAL_TIME.format(entry.getCreatedAt()),
