@@ -117,11 +117,13 @@ class ConversationTest {
         .isEmpty();
 
     at("2026-04-07T09:10");
-    assertThatThrownBy(() -> appointment(eon, "2026-04-06T10:00")).as("Easter Monday")
+    assertThatThrownBy(() -> appointment(eon, "2026-05-14T10:00")).as("Ascension Day, a Belgian public holiday")
+        .hasMessage("staff.message.error.appointmentClosed");
+    assertThatThrownBy(() -> appointment(eon, "2026-04-11T10:00")).as("Saturday")
         .hasMessage("staff.message.error.appointmentClosed");
     assertThatThrownBy(() -> appointment(eon, "2026-04-10T15:45")).as("Friday: the office closes at 16:00")
         .hasMessage("staff.message.error.appointmentClosed");
-    assertThatThrownBy(() -> appointment(eon, "2026-04-07T08:45")).as("past")
+    assertThatThrownBy(() -> appointment(eon, "2026-04-06T10:00")).as("Easter Monday, and past")
         .hasMessage("staff.message.error.appointmentPast");
     CustomerMessage callBack = appointment(eon, "2026-04-08T10:00");
     settle(ticket);
