@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import com.produsoft.supportdesk.platform.EngineClock;
 
@@ -69,8 +73,16 @@ class TicketDossierController {
     return page(ticket, login, MessageForm.empty(), null, model);
   }
 
+  /** A form older than its CSRF cookie comes back here (RefusedFormPost): the dossier again, with a note. */
+  @GetMapping(DOSSIER + "/messages")
+  String expired(@PathVariable String eonNumber) {
+    return "redirect:" + UriComponentsBuilder.fromPath("/staff/tickets/{eon}").queryParam("expired")
+        .buildAndExpand(eonNumber).encode().toUriString();
+  }
+
+  /** Sends the message; on success 303 See Other to the dossier (POST-redirect-GET), else the form with the error. */
   @PostMapping(DOSSIER + "/messages")
-  String send(@PathVariable String eonNumber, @RequestParam(required = false) String kind,
+  ModelAndView send(@PathVariable String eonNumber, @RequestParam(required = false) String kind,
       @RequestParam(required = false) String text, @RequestParam(required = false) String channel,
       @RequestParam(required = false) String appointmentAt,
       @RequestParam(name = "files", required = false) List<MultipartFile> files, Authentication login, Model model) {
@@ -83,7 +95,10 @@ class TicketDossierController {
           messageKind == MessageKind.APPOINTMENT ? moment(appointmentAt) : null,
           messageKind == MessageKind.APPOINTMENT ? channel(channel) : null, uploads(files));
       conversation.write(ticket.getEonNumber(), draft, login.getName());
-      return "redirect:/staff/tickets/" + ticket.getEonNumber() + "?sent=" + messageKind.name();
+      RedirectView dossier = new RedirectView("/staff/tickets/" + ticket.getEonNumber() + "?sent=" + messageKind.name(),
+          true);
+      dossier.setStatusCode(HttpStatus.SEE_OTHER);
+      return new ModelAndView(dossier);
     } catch (Conversation.RefusedException refused) {
       error = refused.code();
     } catch (AttachmentsRefusedException refused) {
@@ -92,7 +107,7 @@ class TicketDossierController {
       // A process step of the same ticket (a timer, a mail) committed meanwhile: nothing was stored or sent.
       error = "staff.message.error.busy";
     }
-    return page(ticket, login, form, error, model);
+    return new ModelAndView(page(ticket, login, form, error, model));
   }
 
   private String page(Ticket ticket, Authentication login, MessageForm form, String error, Model model) {
