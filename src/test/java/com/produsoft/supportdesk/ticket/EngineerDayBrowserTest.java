@@ -148,6 +148,7 @@ class EngineerDayBrowserTest {
     WebElement fileLink = browser.findElement(By.cssSelector(".fjs-container a[href*='/files/']"));
     assertThat(fileLink.getText()).isEqualTo("sample.nc");
     assertThat(bodyText()).contains("sample.nc · " + sample.length + " B · customer");
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", fileLink);
     documentedScreenshot("engineer-task-form");
     String downloaded = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
         const done = arguments[arguments.length - 1];
