@@ -91,8 +91,8 @@ class TicketDossierController {
     String error;
     try {
       MessageKind messageKind = kind(kind);
-      Conversation.Draft draft = new Conversation.Draft(messageKind, text,
-          messageKind == MessageKind.APPOINTMENT ? moment(appointmentAt) : null,
+      // A time given with another kind is refused (Conversation): the engineer may have meant an appointment.
+      Conversation.Draft draft = new Conversation.Draft(messageKind, text, moment(appointmentAt),
           messageKind == MessageKind.APPOINTMENT ? channel(channel) : null, uploads(files));
       conversation.write(ticket.getEonNumber(), draft, login.getName());
       RedirectView dossier = new RedirectView("/staff/tickets/" + ticket.getEonNumber() + "?sent=" + messageKind.name(),

@@ -207,6 +207,9 @@ class ConversationTest {
         MessageKind.APPOINTMENT, "Bellen", Instant.now().plusSeconds(86_400), null, List.of()), "engineer.edgecam"))
         .hasMessage("staff.message.error.channel");
     assertThatThrownBy(() -> conversation.write(ticket.getEonNumber(), new Conversation.Draft(MessageKind.UPDATE,
+        "Tot morgen", Instant.now().plusSeconds(86_400), null, List.of()), "engineer.edgecam"))
+        .as("a time with an update: maybe an appointment was meant").hasMessage("staff.message.error.appointmentKind");
+    assertThatThrownBy(() -> conversation.write(ticket.getEonNumber(), new Conversation.Draft(MessageKind.UPDATE,
         "Met een programma", null, null, List.of(new NewAttachment("tool.exe", "application/octet-stream",
             new byte[] {'M', 'Z'}))), "engineer.edgecam")).isInstanceOf(AttachmentsRefusedException.class);
 

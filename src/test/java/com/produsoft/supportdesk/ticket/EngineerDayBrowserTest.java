@@ -172,10 +172,20 @@ class EngineerDayBrowserTest {
     waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sent")));
     assertThat(browser.findElement(By.id("files")).getText()).contains("werkwijze.txt", "engineer.edgecam");
 
-    LocalDateTime callBack = monday.plusDays(1).atTime(10, 0);
     browser.findElement(By.id("kind-APPOINTMENT")).click();
     browser.findElement(By.id("text")).sendKeys("We bellen u terug om de nieuwe postprocessor samen te testen.");
     browser.findElement(By.id("channel-PHONE")).click();
+    HeadlessChromium.fillIn(browser, browser.findElement(By.id("appointmentAt")),
+        monday.plusDays(5).atTime(10, 0).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16));
+    browser.findElement(By.id("send")).click();
+    waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("error-summary")));
+    assertThat(browser.findElement(By.id("error-summary")).getText()).as("a Saturday: refused, nothing sent")
+        .contains("outside office hours");
+    assertThat(browser.findElement(By.id("text")).getDomProperty("value")).as("what was written is kept")
+        .isEqualTo("We bellen u terug om de nieuwe postprocessor samen te testen.");
+    assertThat(browser.findElement(By.id("kind-APPOINTMENT")).isSelected()).isTrue();
+
+    LocalDateTime callBack = monday.plusDays(1).atTime(10, 0);
     HeadlessChromium.fillIn(browser, browser.findElement(By.id("appointmentAt")),
         callBack.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16));
     browser.findElement(By.id("send")).click();
