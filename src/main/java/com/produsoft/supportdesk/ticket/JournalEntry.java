@@ -90,6 +90,11 @@ public class JournalEntry {
     return author;
   }
 
+  /** Whether the customer wrote this line: the registration or an update, whatever channel it came by. */
+  public boolean isFromCustomer() {
+    return type == JournalEntryType.REGISTERED || type == JournalEntryType.CUSTOMER_UPDATE;
+  }
+
   public boolean isCustomerVisible() {
     return customerVisible;
   }

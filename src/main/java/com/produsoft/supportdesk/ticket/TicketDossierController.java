@@ -114,8 +114,7 @@ class TicketDossierController {
     model.addAttribute("ticket", ticket);
     model.addAttribute("lines", journal.findByTicketOrderByCreatedAtAscIdAsc(ticket).stream()
         .map(entry -> new Line(ZonedDateTime.ofInstant(entry.getCreatedAt(), EngineClock.BRUSSELS), entry.getAuthor(),
-            entry.getType() == JournalEntryType.REGISTERED || entry.getType() == JournalEntryType.CUSTOMER_UPDATE,
-            entry.getText(), entry.getPublicText()))
+            entry.isFromCustomer(), entry.getText(), entry.getPublicText()))
         .toList());
     model.addAttribute("appointments", conversation.thread(ticket).stream()
         .filter(message -> message.getKind() == MessageKind.APPOINTMENT).toList());

@@ -114,7 +114,7 @@ class StatusPageController {
         // Only customer-facing text, in the customer's language (issue 17): never the journal's internal notes.
         .filter(entry -> entry.getPublicText() != null)
         .map(entry -> new Line(ZonedDateTime.ofInstant(entry.getCreatedAt(), EngineClock.BRUSSELS),
-            AUTHOR.equals(entry.getAuthor()), entry.getPublicText()))
+            entry.isFromCustomer(), entry.getPublicText()))
         .toList());
     page.addObject("files", attachments.filesOf(ticket));
     page.addObject("updateTypes", UpdateType.values());
