@@ -13,8 +13,9 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 
 /**
- * A file the customer sent with a registration or an update (C4.7), kept in the database with the ticket so
- * that a registration and its files commit together.
+ * A file of a ticket, kept in the database with the ticket so that a registration and its files commit together:
+ * sent by the customer with a registration or an update (C4.7), or attached by an engineer to a message to the
+ * customer (issue 17; {@code addedBy} names the engineer).
  */
 @Entity
 public class Attachment {
@@ -32,6 +33,13 @@ public class Attachment {
   private long sizeBytes;
   private Instant receivedAt;
 
+  /** The engineer who attached the file to a message; null for the customer's files. */
+  private String addedBy;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "customer_message_id")
+  private CustomerMessage customerMessage;
+
   @Lob
   @Basic(fetch = FetchType.LAZY)
   private byte[] content;
@@ -46,6 +54,13 @@ public class Attachment {
     this.sizeBytes = file.content().length;
     this.content = file.content();
     this.receivedAt = receivedAt;
+  }
+
+  /** A file an engineer sends the customer with a message. */
+  public Attachment(CustomerMessage message, NewAttachment file, Instant addedAt) {
+    this(message.getTicket(), file, addedAt);
+    this.addedBy = message.getAuthor();
+    this.customerMessage = message;
   }
 
   public Long getId() {
@@ -70,6 +85,14 @@ public class Attachment {
 
   public Instant getReceivedAt() {
     return receivedAt;
+  }
+
+  public String getAddedBy() {
+    return addedBy;
+  }
+
+  public CustomerMessage getCustomerMessage() {
+    return customerMessage;
   }
 
   public byte[] getContent() {

@@ -9,7 +9,10 @@ public interface AttachmentRepository extends JpaRepository<Attachment, Long> {
 
   List<Attachment> findByTicketOrderByIdAsc(Ticket ticket);
 
-  /** The names of a ticket's files, without loading their content. */
-  @Query("select a.fileName from Attachment a where a.ticket = :ticket order by a.id")
-  List<String> fileNamesOf(Ticket ticket);
+  /** A ticket's files as lists show them: name, size, who added them and when, without their content. */
+  @Query("select new com.produsoft.supportdesk.ticket.TicketFile(a.id, a.fileName, a.sizeBytes, a.addedBy,"
+      + " a.receivedAt) from Attachment a where a.ticket = :ticket order by a.id")
+  List<TicketFile> filesOf(Ticket ticket);
+
+  List<Attachment> findByCustomerMessageOrderByIdAsc(CustomerMessage message);
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -67,7 +68,11 @@ public class CustomerMails {
     /** C10.3: the planned date and time of the licence move, and who reinstalls (C10.2). */
     LICENCE_APPOINTMENT(null),
     /** C10.3: the licence moved; the customer confirms that the software works. */
-    LICENCE_CONFIRMATION_REQUEST("auto-generated");
+    LICENCE_CONFIRMATION_REQUEST("auto-generated"),
+    /** Issue 17: an engineer's intermediate update (C6.4). */
+    CUSTOMER_UPDATE(null),
+    /** Issue 17: a call-back or a remote session planned (C5.4), with the appointment as an .ics file. */
+    APPOINTMENT(null);
 
     private final String autoSubmitted;
 
@@ -119,12 +124,24 @@ public class CustomerMails {
     return engine;
   }
 
+  /** A file that goes with a mail. */
+  public record File(String name, String contentType, byte[] content) {
+  }
+
   /**
    * Sends the ticket's customer the mail of this kind and records it.
    *
    * @param details what the template of the kind shows besides the ticket (the question, the reminder number...)
    */
   public void send(Ticket ticket, Kind kind, Map<String, ?> details) {
+    send(ticket, kind, details, List.of());
+  }
+
+  /**
+   * The same with files attached (an engineer's files, an appointment's .ics). The journal keeps the mail as an
+   * internal line and, as its public text, what the customer read: the subject and the body, in their language.
+   */
+  public void send(Ticket ticket, Kind kind, Map<String, ?> details, List<File> files) {
     Product product = products.findById(ticket.getProductCode()).orElseThrow();
     List<String> earlier = outboundMails.findByTicketOrderBySentAtAscIdAsc(ticket).stream()
         .map(OutboundMail::getMessageId).toList();
@@ -135,14 +152,15 @@ public class CustomerMails {
     model.put("webFormUrl", properties.webFormUrl());
     model.put("missingItems", kind == Kind.CONFIRMATION && ticket.getChannel() == Channel.MAIL
         ? missingItems(ticket) : List.of());
+    model.put("fileNames", files.stream().map(File::name).toList());
     Rendered mail = render(kind, ticket.getLanguage(), model);
     String subject = "[" + ticket.getEonNumber() + "] " + mail.subject();
     Instant now = EngineClock.now();
     String messageId = deliver(ticket.getEonNumber(), kind, product.getSupportMailbox(), "Produsoft Support "
-        + product.getName(), ticket.getEmail(), subject, mail.body(), earlier);
+        + product.getName(), ticket.getEmail(), subject, mail.body(), earlier, files);
     outboundMails.save(new OutboundMail(ticket, kind, messageId, ticket.getEmail(), now));
-    journal.save(new JournalEntry(ticket, now, JournalEntryType.MESSAGE_SENT, "system", true,
-        "Mail to " + ticket.getEmail() + ": " + subject + "\n\n" + mail.body()));
+    journal.save(new JournalEntry(ticket, now, JournalEntryType.MESSAGE_SENT, "system",
+        "Mail to " + ticket.getEmail() + ": " + subject + "\n\n" + mail.body(), mail.subject() + "\n\n" + mail.body()));
   }
 
   /**
@@ -156,7 +174,7 @@ public class CustomerMails {
     model.put("product", product.getName());
     Rendered mail = render(kind, language, model);
     String messageId = deliver(reference, kind, product.getSupportMailbox(), "Produsoft Support " + product.getName(),
-        recipient, "[" + reference + "] " + mail.subject(), mail.body(), List.of());
+        recipient, "[" + reference + "] " + mail.subject(), mail.body(), List.of(), List.of());
     outboundMails.save(new OutboundMail(null, kind, messageId, recipient, EngineClock.now()));
   }
 
@@ -179,7 +197,7 @@ public class CustomerMails {
     model.put("webFormUrl", properties.webFormUrl());
     Rendered mail = render(Kind.ATTACHMENTS_REFUSED, language, model);
     String messageId = deliver(null, Kind.ATTACHMENTS_REFUSED, mailbox, "Produsoft Support", recipient,
-        mail.subject(), mail.body(), originalMessageId == null ? List.of() : List.of(originalMessageId));
+        mail.subject(), mail.body(), originalMessageId == null ? List.of() : List.of(originalMessageId), List.of());
     outboundMails.save(new OutboundMail(null, Kind.ATTACHMENTS_REFUSED, messageId, recipient, EngineClock.now()));
   }
 
@@ -221,16 +239,20 @@ public class CustomerMails {
 
   /** Sends one mail and answers its Message-ID; earlier mails of the thread go to In-Reply-To and References. */
   private String deliver(String eonNumber, Kind kind, String from, String fromName, String to, String subject,
-      String body, List<String> thread) {
+      String body, List<String> thread, List<File> files) {
     String domain = from.substring(from.indexOf('@') + 1);
     String messageId = "<" + UUID.randomUUID() + (eonNumber == null ? "" : "." + eonNumber) + "@" + domain + ">";
     try {
       MimeMessage message = sender.createMimeMessage();
-      MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper = new MimeMessageHelper(message, !files.isEmpty(), StandardCharsets.UTF_8.name());
       helper.setFrom(from, fromName);
       helper.setTo(to);
       helper.setSubject(subject);
       helper.setText(body);
+      for (File file : files) {
+        helper.addAttachment(file.name(), new ByteArrayResource(file.content()), file.contentType() == null
+            ? "application/octet-stream" : file.contentType());
+      }
       message.setHeader("Message-ID", messageId);
       if (!thread.isEmpty()) {
         message.setHeader("In-Reply-To", thread.get(thread.size() - 1));

@@ -43,6 +43,13 @@ public class JournalEntry {
   @Lob
   private String text;
 
+  /**
+   * What the customer reads of this line on the status page, in the customer's language (issue 17 item 6); null:
+   * the line is not shown. {@code text} is the internal note.
+   */
+  @Lob
+  private String publicText;
+
   protected JournalEntry() {
   }
 
@@ -54,6 +61,13 @@ public class JournalEntry {
     this.author = author;
     this.customerVisible = customerVisible;
     this.text = text;
+  }
+
+  /** The same line, shown to the customer as {@code publicText}. */
+  public JournalEntry(Ticket ticket, Instant createdAt, JournalEntryType type, String author, String text,
+      String publicText) {
+    this(ticket, createdAt, type, author, true, text);
+    this.publicText = publicText;
   }
 
   public Long getId() {
@@ -76,11 +90,20 @@ public class JournalEntry {
     return author;
   }
 
+  /** Whether the customer wrote this line: the registration or an update, whatever channel it came by. */
+  public boolean isFromCustomer() {
+    return type == JournalEntryType.REGISTERED || type == JournalEntryType.CUSTOMER_UPDATE;
+  }
+
   public boolean isCustomerVisible() {
     return customerVisible;
   }
 
   public String getText() {
     return text;
+  }
+
+  public String getPublicText() {
+    return publicText;
   }
 }

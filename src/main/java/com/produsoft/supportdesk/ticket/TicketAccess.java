@@ -23,9 +23,11 @@ import com.produsoft.supportdesk.supplier.ProductRepository;
 public class TicketAccess {
 
   private final ProductRepository products;
+  private final TicketRepository tickets;
 
-  TicketAccess(ProductRepository products) {
+  TicketAccess(ProductRepository products, TicketRepository tickets) {
     this.products = products;
+    this.tickets = tickets;
   }
 
   /**
@@ -61,6 +63,25 @@ public class TicketAccess {
           "Ticket " + ticket.getEonNumber() + " belongs to another team");
     }
     return ticket;
+  }
+
+  /**
+   * A ticket for the staff pages: 403 for users who work with no tickets (administration, training), 404 for an
+   * unknown EON number, 403 for another team's ticket (write: a manager's too).
+   */
+  public Ticket staffTicket(String eonNumber, Authentication caller, boolean write) {
+    requireTicketStaff(caller);
+    Ticket ticket = tickets.findByEonNumber(eonNumber.strip().toUpperCase(java.util.Locale.ROOT))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No ticket " + eonNumber));
+    return check(ticket, caller, write);
+  }
+
+  /** 403 for users who work with no tickets (administration, training). */
+  public void requireTicketStaff(Authentication caller) {
+    if (!isTicketStaff(caller)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Tickets are read by the support teams, leads and"
+          + " managers");
+    }
   }
 
   /** Whether the caller works with tickets at all: a product team, the leads, the managers or the admins. */

@@ -189,18 +189,12 @@ class TicketPagesController {
   }
 
   private Ticket readableTicket(String eonNumber, Authentication login, boolean write) {
-    readable(login);
-    Ticket ticket = tickets.findByEonNumber(eonNumber.strip().toUpperCase(Locale.ROOT))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No ticket " + eonNumber));
-    return access.check(ticket, login, write);
+    return access.staffTicket(eonNumber, login, write);
   }
 
   /** The products the user reads; 403 for users who work with no tickets (administration, training). */
   private Optional<Set<String>> readable(Authentication login) {
-    if (!access.isTicketStaff(login)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Tickets are read by the support teams, leads and"
-          + " managers");
-    }
+    access.requireTicketStaff(login);
     return access.readableProducts(login);
   }
 }

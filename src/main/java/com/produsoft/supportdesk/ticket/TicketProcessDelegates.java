@@ -30,9 +30,11 @@ import com.produsoft.supportdesk.supplier.EscalationMessages;
 class TicketProcessDelegates {
 
   private final TicketWork work;
+  private final Conversation conversation;
 
-  TicketProcessDelegates(TicketWork work) {
+  TicketProcessDelegates(TicketWork work, Conversation conversation) {
     this.work = work;
+    this.conversation = conversation;
   }
 
   private static String eon(DelegateExecution execution) {
@@ -127,10 +129,18 @@ class TicketProcessDelegates {
     };
   }
 
+  /** The message written on the dossier page that a question or a solution carries, used once. */
+  private static Long customerMessage(DelegateExecution execution) {
+    Number id = (Number) execution.getVariable("customerMessageId");
+    execution.removeVariable("customerMessageId");
+    return id == null ? null : id.longValue();
+  }
+
   @Bean
   JavaDelegate askCustomer() {
     return execution -> {
-      work.askCustomer(eon(execution), (String) execution.getVariable("questionToCustomer"));
+      work.askCustomer(eon(execution), (String) execution.getVariable("questionToCustomer"),
+          customerMessage(execution));
       execution.setVariable("firstResponseGiven", true);
     };
   }
@@ -171,7 +181,7 @@ class TicketProcessDelegates {
   @Bean
   JavaDelegate sendSolution() {
     return execution -> {
-      work.sendSolution(eon(execution));
+      work.sendSolution(eon(execution), customerMessage(execution));
       execution.setVariable("firstResponseGiven", true);
     };
   }
@@ -232,6 +242,33 @@ class TicketProcessDelegates {
       execution.setVariables(work.correctPriority(eon(execution), decision(execution),
           execution.getProcessInstanceId(), currentUser(execution), (String) execution.getVariable("priorityReason")));
       execution.removeVariable("correctedPriority");
+    };
+  }
+
+  /**
+   * Issue 17: mails the customer an update or an appointment written on the dossier page; sets the local
+   * appointmentAt (null for an update), which the appointment's timer waits for, and what its task shows.
+   */
+  @Bean
+  JavaDelegate sendCustomerMessage() {
+    return execution -> {
+      long messageId = ((Number) execution.getVariable("customerMessageId")).longValue();
+      Instant appointmentAt = conversation.send(messageId);
+      execution.setVariableLocal("appointmentAt", appointmentAt == null ? null : Date.from(appointmentAt));
+      if (appointmentAt != null) {
+        execution.setVariableLocal("appointmentSummary", conversation.appointmentSummary(messageId));
+      }
+      execution.setVariable("firstResponseGiven", true);
+    };
+  }
+
+  /** Issue 17: the engineer's account of the appointment (form record-appointment). */
+  @Bean
+  JavaDelegate saveAppointmentOutcome() {
+    return execution -> {
+      conversation.recordAppointmentOutcome(((Number) execution.getVariable("customerMessageId")).longValue(),
+          (String) execution.getVariable("appointmentOutcome"), currentUser(execution));
+      execution.removeVariable("appointmentOutcome");
     };
   }
 

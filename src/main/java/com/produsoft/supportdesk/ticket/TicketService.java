@@ -108,8 +108,9 @@ public class TicketService {
     ticket.setLanguage(language(registration, ticket.getCustomer()));
     tickets.save(ticket);
     words.index(ticket);
-    journal.save(new JournalEntry(ticket, now, JournalEntryType.REGISTERED, "customer", true,
-        "Registered by " + channel.name().toLowerCase(Locale.ROOT) + ": " + registration.description()));
+    journal.save(new JournalEntry(ticket, now, JournalEntryType.REGISTERED, "customer",
+        "Registered by " + channel.name().toLowerCase(Locale.ROOT) + ": " + registration.description(),
+        registration.description()));
     storeFiles(ticket, files, now);
     startProcess(ticket);
     return new Registered(ticket, false);
@@ -156,7 +157,7 @@ public class TicketService {
     Ticket ticket = tickets.findByEonNumber(eonNumber).orElseThrow(() -> new TicketNotFoundException(eonNumber));
     Instant now = EngineClock.now();
     if (onlyThanksAfterSolution(ticket, type, message, files)) {
-      journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true, "Thanks: " + message));
+      journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, "Thanks: " + message, message));
       return new UpdateOutcome(ticket, "THANKED");
     }
     if (ticket.isClosed()) {
@@ -165,8 +166,8 @@ public class TicketService {
       return outcome;
     }
     storeFiles(ticket, files, now);
-    JournalEntry news = journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true,
-        type.name() + ": " + message));
+    JournalEntry news = journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author,
+        type.name() + ": " + message, message));
     alerts.customerNews(eonNumber, news.getId(), news.getText());
     if (type == UpdateType.CRITICAL) {
       ticket.setCritical(true);
@@ -207,13 +208,13 @@ public class TicketService {
 
   private UpdateOutcome followUpOnClosed(Ticket ticket, UpdateType type, String message, String author, Instant now) {
     if (type == UpdateType.SOLVED_BY_CUSTOMER) {
-      journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true, message));
+      journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, message, message));
       return new UpdateOutcome(ticket, "UPDATED");
     }
     Instant reopenUntil = officeHours.addOfficeDays(ticket.getClosedAt(), properties.reopenOfficeDays());
     if (!now.isAfter(reopenUntil)) {
-      JournalEntry news = journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author, true,
-          "Reopened: " + message));
+      JournalEntry news = journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author,
+          "Reopened: " + message, message));
       alerts.customerNews(ticket.getEonNumber(), news.getId(), news.getText());
       ticket.setStatus(TicketStatus.OPEN);
       ticket.setClosedAt(null);

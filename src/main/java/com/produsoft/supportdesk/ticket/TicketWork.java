@@ -71,12 +71,14 @@ public class TicketWork {
   private final WishList wishList;
   private final StaffAlerts alerts;
   private final ProductRepository products;
+  private final Conversation conversation;
 
   public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
       SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
       ManagementService managementService, RepositoryService repositoryService, RuntimeService runtimeService,
       ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList, StaffAlerts alerts,
-      ProductRepository products) {
+      ProductRepository products, Conversation conversation) {
+    this.conversation = conversation;
     this.alerts = alerts;
     this.products = products;
     this.runtimeService = runtimeService;
@@ -130,6 +132,7 @@ public class TicketWork {
     // C7.2, C7.3: what the supplier already knows of this product, to link rather than report again.
     facts.put("knownBugs", knownIssues.openBugs(ticket.getProductCode()));
     facts.put("wishes", knownIssues.openWishes(ticket.getProductCode()));
+    facts.put("files", conversation.filesForForms(ticket, TicketWork::literal));
     facts.put("journal", journal.findByTicketOrderByCreatedAtAscIdAsc(ticket).stream()
         .map(entry -> Map.of(
             "at", JOURNAL_TIME.format(entry.getCreatedAt()),
@@ -273,14 +276,17 @@ public class TicketWork {
     return Map.of("product", to.getCode(), "team", to.getTeamGroup());
   }
 
-  /** A question to the customer is a customer-visible answer; the clocks stop until the reply. */
-  public void askCustomer(String eonNumber, String question) {
+  /**
+   * A question to the customer is a customer-visible answer; the clocks stop until the reply. A question written on
+   * the dossier page ({@code customerMessageId}) goes with its files.
+   */
+  public void askCustomer(String eonNumber, String question, Long customerMessageId) {
     Ticket ticket = ticket(eonNumber);
     Instant now = EngineClock.now();
-    mails.send(ticket, CustomerMails.Kind.QUESTION, Map.of("question", Objects.requireNonNullElse(question, "")));
-    clocks.recordCustomerVisibleAnswer(ticket, now);
+    mails.send(ticket, CustomerMails.Kind.QUESTION, Map.of("question", Objects.requireNonNullElse(question, "")),
+        conversation.mailedNow(customerMessageId));
     ticket.setStatus(TicketStatus.WAITING_FOR_CUSTOMER);
-    clocks.pause(ticket, now);
+    clocks.messageSent(ticket, MessageKind.QUESTION, now);
   }
 
   public void remindCustomer(String eonNumber, int reminder) {
@@ -325,12 +331,12 @@ public class TicketWork {
     clocks.recordCustomerVisibleAnswer(ticket, EngineClock.now());
   }
 
-  public void sendSolution(String eonNumber) {
+  /** The solution, with its files when it was written on the dossier page; the reopen period starts. */
+  public void sendSolution(String eonNumber, Long customerMessageId) {
     Ticket ticket = ticket(eonNumber);
     Instant now = EngineClock.now();
-    mails.send(ticket, CustomerMails.Kind.SOLUTION, Map.of());
-    clocks.recordCustomerVisibleAnswer(ticket, now);
-    clocks.recordResolution(ticket, now);
+    mails.send(ticket, CustomerMails.Kind.SOLUTION, Map.of(), conversation.mailedNow(customerMessageId));
+    clocks.messageSent(ticket, MessageKind.SOLUTION, now);
     ticket.setStatus(TicketStatus.SOLUTION_SENT);
   }
 

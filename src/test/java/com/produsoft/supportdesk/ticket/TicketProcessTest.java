@@ -64,6 +64,8 @@ public class TicketProcessTest {
   private boolean mailServerDown;
   private String companyName = "Mouldmakers NV";
   private boolean underContract = true;
+  /** What the double of "Send message to customer" answers: the appointment's time, null for an update. */
+  private Date appointmentAt;
 
   @BeforeEach
   void registerTestDoubles() {
@@ -113,6 +115,13 @@ public class TicketProcessTest {
       execution.setVariable("taskPriority", decision.get("taskPriority"));
       execution.removeVariable("correctedPriority");
     }));
+    Mocks.register("sendCustomerMessage", recording("sendCustomerMessage", execution -> {
+      execution.setVariableLocal("appointmentAt", appointmentAt);
+      execution.setVariableLocal("appointmentSummary", "Call-back 04-03-2025 10:00");
+      execution.setVariable("firstResponseGiven", true);
+    }));
+    Mocks.register("saveAppointmentOutcome", recording("saveAppointmentOutcome",
+        execution -> execution.removeVariable("appointmentOutcome")));
     Mocks.register("officeHours", new OfficeHoursDouble());
     Mocks.register("nameAfterCase", new CaseNames(List.of(CaseNames.CaseReference.of(List.of("TicketProcess"),
         task -> List.of((String) task.getVariable("eonNumber"), companyName)))));
@@ -469,6 +478,82 @@ public class TicketProcessTest {
 
     assertThat(ticket).hasPassed("Event_TicketClosedByCustomer").isEnded();
     assertThat(calls).contains("closeTicket@Task_CloseSolvedByCustomer:SOLVED_BY_CUSTOMER");
+  }
+
+  @Test
+  @DisplayName("Issue 17, C6.4: an intermediate update written on the dossier is mailed on its own path (first response given); the work goes on")
+  void updateWrittenOnDossierIsSentWhileWorkGoesOn() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+
+    writeMessage(7L);
+    assertThat(ticket).isWaitingAt("Task_TriageTicket", "Task_SendCustomerMessage");
+    execute(job("Task_SendCustomerMessage", ticket));
+
+    assertThat(ticket).hasPassedInOrder("Event_CustomerMessageWritten", "Task_SendCustomerMessage",
+        "Gateway_AppointmentPlanned", "Event_CustomerUpdated").isWaitingAt("Task_TriageTicket");
+    assertThat(ticket).variables().containsEntry("firstResponseGiven", true).doesNotContainKey("customerMessageId");
+    assertThat(calls).contains("sendCustomerMessage@Task_SendCustomerMessage");
+  }
+
+  @Test
+  @DisplayName("Issue 17, C5.4: a planned call-back is mailed, and when it is due the team gets the task to record how it went")
+  void appointmentWrittenOnDossierGivesTheTaskWhenDue() {
+    appointmentAt = at(Duration.ofHours(25));
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+
+    writeMessage(8L);
+    execute(job("Task_SendCustomerMessage", ticket));
+    assertThat(ticket).hasPassed("Gateway_AppointmentPlanned").isWaitingAt("Task_TriageTicket", "Event_AppointmentDue");
+    assertThat(job("Event_AppointmentDue", ticket).getDuedate()).isEqualTo(appointmentAt);
+    execute(job("Event_AppointmentDue", ticket));
+
+    Task record = task("Task_RecordAppointment", ticket);
+    assertThat(record).hasCandidateGroup("support-edgecam");
+    assertThat(formOf(record)).isEqualTo("record-appointment");
+    assertThat(record.getName()).isEqualTo(EON + " · Mouldmakers NV · Record appointment outcome");
+    assertThat(record.getDueDate()).isEqualTo(appointmentAt);
+    assertThat(taskService().getVariable(record.getId(), "customerMessageId")).isEqualTo(8L);
+    complete(record, withVariables("appointmentOutcome", "Called back: the postprocessor runs again"));
+
+    assertThat(ticket).hasPassedInOrder("Task_RecordAppointment", "Task_SaveAppointmentOutcome",
+        "Event_AppointmentRecorded").isWaitingAt("Task_TriageTicket");
+    assertThat(calls).contains("saveAppointmentOutcome@Task_SaveAppointmentOutcome");
+  }
+
+  @Test
+  @DisplayName("Issue 17, C4: a question written on the dossier ends the work as the triage's question does: the open task ends, the question is mailed and the ticket waits for the reply")
+  void questionWrittenOnDossierEndsTheWork() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+
+    runtimeService().createMessageCorrelation("QuestionWritten").processInstanceBusinessKey(EON)
+        .setVariable("customerMessageId", 9L).setVariable("questionToCustomer", "Which postprocessor?").correlate();
+
+    assertThat(ticket).hasPassedInOrder("Event_QuestionWritten", "Gateway_QuestionAsked")
+        .isWaitingAt("Task_AskCustomer");
+    assertThat(taskService().createTaskQuery().processInstanceId(ticket.getId()).count()).isZero();
+    execute(job("Task_AskCustomer", ticket));
+    assertThat(ticket).isWaitingAt("Task_WaitForCustomer");
+  }
+
+  @Test
+  @DisplayName("Issue 17, C7, C8.1: a solution written on the dossier ends the work and is mailed; the reopen period starts")
+  void solutionWrittenOnDossierStartsTheReopenPeriod() {
+    ProcessInstance ticket = registerTicket("SUPPORT", "WEB");
+    triage(ticket, "HANDLE", "SUPPORT");
+
+    runtimeService().createMessageCorrelation("SolutionWritten").processInstanceBusinessKey(EON)
+        .setVariable("customerMessageId", 10L).correlate();
+
+    assertThat(ticket).hasPassedInOrder("Event_SolutionWritten", "Gateway_SolutionSent")
+        .isWaitingAt("Task_SendSolution");
+    assertThat(taskService().createTaskQuery().processInstanceId(ticket.getId()).count()).isZero();
+    sendSolution(ticket);
+    assertThat(calls).contains("sendSolution@Task_SendSolution");
+  }
+
+  private void writeMessage(long customerMessageId) {
+    runtimeService().createMessageCorrelation("CustomerMessageWritten").processInstanceBusinessKey(EON)
+        .setVariablesToTriggeredScope(Map.of("customerMessageId", customerMessageId)).correlate();
   }
 
   private void customerUpdate(String updateType, boolean critical) {

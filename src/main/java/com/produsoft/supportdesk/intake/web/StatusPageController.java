@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +20,7 @@ import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.supplier.Product;
 import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
-import com.produsoft.supportdesk.ticket.JournalEntry;
+import com.produsoft.supportdesk.ticket.Downloads;
 import com.produsoft.supportdesk.ticket.JournalRepository;
 import com.produsoft.supportdesk.ticket.NewAttachment;
 import com.produsoft.supportdesk.ticket.Ticket;
@@ -88,6 +90,16 @@ class StatusPageController {
         + "?updated");
   }
 
+  /** A file of the ticket (the customer's own, or one support sent with a message), as a download. */
+  @GetMapping("/files/{fileId}")
+  @Transactional(readOnly = true)
+  ResponseEntity<byte[]> file(@PathVariable String token, @PathVariable long fileId) {
+    return ticket(token)
+        .flatMap(ticket -> attachments.findById(fileId).filter(file -> file.getTicket().getId().equals(ticket.getId())))
+        .map(Downloads::attachment)
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
   private Optional<Ticket> ticket(String token) {
     return tickets.findByStatusToken(token);
   }
@@ -99,12 +111,12 @@ class StatusPageController {
         .orElse(ticket.getProductCode()));
     page.addObject("registeredAt", ZonedDateTime.ofInstant(ticket.getRegisteredAt(), EngineClock.BRUSSELS));
     page.addObject("lines", journal.findByTicketOrderByCreatedAtAscIdAsc(ticket).stream()
-        // Engineers' internal notes never reach the customer.
-        .filter(JournalEntry::isCustomerVisible)
+        // Only customer-facing text, in the customer's language (issue 17): never the journal's internal notes.
+        .filter(entry -> entry.getPublicText() != null)
         .map(entry -> new Line(ZonedDateTime.ofInstant(entry.getCreatedAt(), EngineClock.BRUSSELS),
-            AUTHOR.equals(entry.getAuthor()), entry.getText()))
+            entry.isFromCustomer(), entry.getPublicText()))
         .toList());
-    page.addObject("fileNames", attachments.fileNamesOf(ticket));
+    page.addObject("files", attachments.filesOf(ticket));
     page.addObject("updateTypes", UpdateType.values());
     page.addObject("limits", input.uploadLimits());
     page.addObject(FORM, form);

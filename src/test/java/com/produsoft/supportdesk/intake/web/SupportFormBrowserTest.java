@@ -32,6 +32,7 @@ import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.web.HeadlessChromium;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.Ticket;
+import com.produsoft.supportdesk.ticket.TicketFile;
 import com.produsoft.supportdesk.ticket.TicketRegistration;
 import com.produsoft.supportdesk.ticket.TicketRepository;
 
@@ -142,7 +143,7 @@ class SupportFormBrowserTest {
     Ticket ticket = tickets.findByEonNumber(eon).orElseThrow();
     assertThat(ticket.getCompanyName()).isEqualTo("Metaalwerken Vandamme");
     assertThat(ticket.isProductionStopped()).isTrue();
-    assertThat(attachments.fileNamesOf(ticket)).containsExactly("trace.log");
+    assertThat(attachments.filesOf(ticket)).extracting(TicketFile::fileName).containsExactly("trace.log");
     Task triage = taskService.createTaskQuery().processInstanceBusinessKey(eon).singleResult();
     assertThat(triage.getName()).isEqualTo(eon + " · Metaalwerken Vandamme · Triage ticket");
     assertThat(taskService.createTaskQuery().taskId(triage.getId()).taskCandidateGroup("support-edgecam").count())

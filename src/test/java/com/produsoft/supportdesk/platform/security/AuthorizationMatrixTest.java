@@ -2,7 +2,9 @@ package com.produsoft.supportdesk.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -31,7 +35,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.contract.MaintenanceContractRepository;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.Channel;
+import com.produsoft.supportdesk.ticket.NewAttachment;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketRegistration;
 import com.produsoft.supportdesk.ticket.TicketService;
@@ -52,6 +58,7 @@ import com.produsoft.supportdesk.ticket.TicketService;
 class AuthorizationMatrixTest {
 
   private static final String JSON = "application/json";
+  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   /** The columns, in the order of each row's cells. */
   enum Role {
@@ -139,6 +146,17 @@ class AuthorizationMatrixTest {
       }, "");
     }
 
+    /**
+     * A staff form posted with the Tasklist session, as the browser does: the CSRF token read from a staff page
+     * (preferences, which every Tasklist user opens); who has no session posts without one.
+     */
+    Answer postStaffForm(String path, String form) {
+      login("tasklist");
+      Matcher token = CSRF_FIELD.matcher(web.get("/staff/preferences", null, null).body());
+      String body = token.find() ? form + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8) : form;
+      return Answer.of(web.post(path, "application/x-www-form-urlencoded", body, null, null));
+    }
+
     /** A call of the webapp's own API (session cookie) after logging into the app. */
     Answer inWebapp(String app, String path) {
       login(app);
@@ -164,17 +182,23 @@ class AuthorizationMatrixTest {
   @Autowired
   ObjectMapper json;
 
+  @Autowired
+  AttachmentRepository attachments;
+
   Ticket ticketA;
   Ticket ticketB;
   String taskA;
+  /** The file the customer sent with ticket A. */
+  long fileA;
   String contractNumber;
   private final AtomicInteger sales = new AtomicInteger();
 
   @BeforeAll
   void tickets() {
-    ticketA = freshTicket();
+    ticketA = freshTicket(List.of(new NewAttachment("sample.nc", "text/plain", "G0 X0 Y0".getBytes(StandardCharsets.UTF_8))));
     ticketB = freshTicket();
     taskA = taskOf(ticketA);
+    fileA = attachments.filesOf(ticketA).get(0).id();
     contractNumber = contracts.findAll().get(0).getContractNumber();
   }
 
@@ -183,9 +207,13 @@ class AuthorizationMatrixTest {
    * mail's job on the same process instance (the engine would refuse one of the two as a concurrent update).
    */
   Ticket freshTicket() {
+    return freshTicket(List.of());
+  }
+
+  Ticket freshTicket(List<NewAttachment> files) {
     Ticket ticket = ticketService.register(new TicketRegistration("Metaalwerken Vandamme", "Jan Vandamme",
         "jan.vandamme@vandamme.example", "+32 50 12 34 56", "EDGECAM", "SUPPORT", "Postprocessor stops", null, null,
-        "Windows 11", null, null, false, "en"), Channel.WEB, null).ticket();
+        "Windows 11", null, null, false, "en"), Channel.WEB, null, files).ticket();
     Instant giveUp = Instant.now().plusSeconds(20);
     while (managementService.createJobQuery().processInstanceId(ticket.getProcessInstanceId()).executable().count() > 0
         && Instant.now().isBefore(giveUp)) {
@@ -351,6 +379,23 @@ class AuthorizationMatrixTest {
         row("Tasklist session: GET /staff/tickets/{A}/sender", (f, c) -> c.inWebapp("tasklist",
                 "/staff/tickets/" + f.a() + "/sender"),
             "302 302 200 403 200 302 403 200 302 403"),
+        // Issue 17: the ticket dossier, its files and messages to the customer, with the Tasklist session: who sees the
+        // ticket opens its files (403 another team, 404 a file that is not the ticket's); the team, leads and admins
+        // write (303 to the dossier); managers and designers have no Tasklist login (302 to the sign-in page)
+        row("Tasklist session: GET /staff/tickets/{A}", (f, c) -> c.inWebapp("tasklist", "/staff/tickets/" + f.a()),
+            "302 302 200 403 200 302 403 200 302 403"),
+        row("Tasklist session: GET /staff/tickets/{A}/files/{A's file}", (f, c) -> c.inWebapp("tasklist",
+                "/staff/tickets/" + f.a() + "/files/" + f.fileA),
+            "302 302 200 403 200 302 403 200 302 403"),
+        row("Tasklist session: GET /staff/tickets/{A}/files/{unknown}", (f, c) -> c.inWebapp("tasklist",
+                "/staff/tickets/" + f.a() + "/files/999999999"),
+            "302 302 404 403 404 302 403 404 302 403"),
+        row("Tasklist session: GET /staff/tickets/{B}/files/{A's file}", (f, c) -> c.inWebapp("tasklist",
+                "/staff/tickets/" + f.ticketB.getEonNumber() + "/files/" + f.fileA),
+            "302 302 404 403 404 302 403 404 302 403"),
+        row("Tasklist session: POST /staff/tickets/{fresh}/messages (update)", (f, c) -> c.postStaffForm(
+                "/staff/tickets/" + f.freshTicket().getEonNumber() + "/messages", "kind=UPDATE&text=matrix"),
+            "302 302 303 403 303 302 403 303 302 403"),
         // The customer register (issue 18): engineers, leads, administration and admins read; leads, administration
         // and admins change and import (managers and designers have no Tasklist login: 302 to the sign-in page)
         row("Tasklist session: GET /staff/customers", (f, c) -> c.inWebapp("tasklist", "/staff/customers"),
@@ -370,6 +415,12 @@ class AuthorizationMatrixTest {
             "404 404 404 404 404 404 404 404 404 404"),
         row("GET /support/status/{A's token, one character changed}", (f, c) -> c.get("/support/status/"
                 + altered(f.ticketA.getStatusToken())),
+            "404 404 404 404 404 404 404 404 404 404"),
+        row("GET /support/status/{A's token}/files/{A's file}", (f, c) -> c.get("/support/status/"
+                + f.ticketA.getStatusToken() + "/files/" + f.fileA),
+            "200 200 200 200 200 200 200 200 200 200"),
+        row("GET /support/status/{B's token}/files/{A's file}", (f, c) -> c.get("/support/status/"
+                + f.ticketB.getStatusToken() + "/files/" + f.fileA),
             "404 404 404 404 404 404 404 404 404 404"),
         row("GET /support/registered/{A's EON number}", (f, c) -> c.get("/support/registered/" + f.a()),
             "404 404 404 404 404 404 404 404 404 404"),
