@@ -81,8 +81,7 @@ class SupportDashboardBrowserTest {
 
   @BeforeEach
   void loggedOut() {
-    browser.get(url("/camunda/app/cockpit/default/"));
-    browser.manage().deleteAllCookies();
+    HeadlessChromium.signOutEverywhere(browser);
   }
 
   private String url(String path) {

@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -63,6 +65,15 @@ public final class HeadlessChromium {
     return Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
+  /**
+   * Ends every webapp session the browser holds. The page is left first, so that no request of a loaded webapp is
+   * still under way, and the browser's whole cookie jar is cleared, whatever page or path the cookies belong to.
+   */
+  public static void signOutEverywhere(ChromeDriver browser) {
+    browser.get("about:blank");
+    browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+  }
+
   /** Sets an input's value as a user's typing would, for pages that listen to input events (AngularJS). */
   public static void fillIn(ChromeDriver browser, WebElement input, String value) {
     ((JavascriptExecutor) browser).executeScript(
@@ -97,16 +108,28 @@ public final class HeadlessChromium {
   /**
    * Opens the webapp until its sign-in form shows. The first visit loads the webapp's whole script bundle, which a
    * loaded CI machine can take long to serve, so the form gets {@link #WEBAPP_LOAD}; a server error page ends the
-   * wait at once, with its text in the failure.
+   * wait at once, with its text in the failure. A form that never shows fails with what the page showed instead
+   * (saved as {@code target/screenshots/sign-in-timeout.png}), e.g. a webapp still signed in as someone else.
    */
   private static void openSignInForm(ChromeDriver browser, String appUrl, By userField) {
     browser.get(appUrl);
-    new WebDriverWait(browser, WEBAPP_LOAD).until(driver -> {
-      String page = driver.findElement(By.tagName("body")).getText();
-      if (page.contains("Whitelabel Error Page")) {
-        fail("The webapp answered " + appUrl + " with an error: " + page);
+    try {
+      new WebDriverWait(browser, WEBAPP_LOAD).until(driver -> {
+        String page = driver.findElement(By.tagName("body")).getText();
+        if (page.contains("Whitelabel Error Page")) {
+          fail("The webapp answered " + appUrl + " with an error: " + page);
+        }
+        return ExpectedConditions.visibilityOfElementLocated(userField).apply(driver);
+      });
+    } catch (TimeoutException noForm) {
+      String shown = browser.findElement(By.tagName("body")).getText();
+      try {
+        screenshot(browser, "sign-in-timeout");
+      } catch (IOException unsaved) {
+        noForm.addSuppressed(unsaved);
       }
-      return ExpectedConditions.visibilityOfElementLocated(userField).apply(driver);
-    });
+      throw new AssertionError("No sign-in form at " + browser.getCurrentUrl() + " after " + WEBAPP_LOAD.toSeconds()
+          + " s; the page showed: " + shown, noForm);
+    }
   }
 }
