@@ -25,11 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.platform.mail.TextMailTemplates;
 import com.produsoft.supportdesk.platform.security.Roles;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.ticket.CustomerMails;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketRepository;
@@ -65,7 +65,7 @@ public class StaffAlertMailer {
   private final StaffAlertMailRepository mailed;
   private final AlertPreferenceRepository preferences;
   private final TicketRepository tickets;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final TaskService taskService;
   private final IdentityService identityService;
   private final JavaMailSender sender;
@@ -74,14 +74,14 @@ public class StaffAlertMailer {
   private final TemplateEngine templates = TextMailTemplates.in("mail/staff");
 
   public StaffAlertMailer(StaffAlertRepository alerts, StaffAlertMailRepository mailed,
-      AlertPreferenceRepository preferences, TicketRepository tickets, ProductRepository products,
+      AlertPreferenceRepository preferences, TicketRepository tickets, Catalogue catalogue,
       TaskService taskService, IdentityService identityService, JavaMailSender sender, AlertProperties properties,
       PlatformTransactionManager transactionManager) {
     this.alerts = alerts;
     this.mailed = mailed;
     this.preferences = preferences;
     this.tickets = tickets;
-    this.products = products;
+    this.catalogue = catalogue;
     this.taskService = taskService;
     this.identityService = identityService;
     this.sender = sender;
@@ -143,7 +143,7 @@ public class StaffAlertMailer {
   /** Who gets this alert now: the audience, less who turned it off, has no address or was mailed it already. */
   List<Recipient> recipients(StaffAlert alert) {
     Ticket ticket = tickets.findByEonNumber(alert.getEonNumber()).orElseThrow();
-    String team = products.findById(ticket.getProductCode()).map(Product::getTeamGroup).orElseThrow();
+    String team = catalogue.teamGroup(ticket.getProductCode());
     Set<String> alreadyMailed = mailed.userIdsMailed(alert.getId());
     List<Task> tasks = alert.getKind().audience() == AlertKind.Audience.LEADS
         ? tasksOf(alert.getEonNumber(), Roles.SUPPORT_LEADS)
@@ -201,7 +201,7 @@ public class StaffAlertMailer {
   /** The alert's text in the recipient's language, with the ticket, the event and the links. */
   private Letter write(StaffAlert alert, Recipient recipient) {
     Ticket ticket = tickets.findByEonNumber(alert.getEonNumber()).orElseThrow();
-    Product product = products.findById(ticket.getProductCode()).orElseThrow();
+    Product product = catalogue.product(ticket.getProductCode()).orElseThrow();
     Context facts = new Context();
     facts.setVariable("firstName", Objects.requireNonNullElse(recipient.firstName(), recipient.userId()));
     facts.setVariable("eonNumber", ticket.getEonNumber());

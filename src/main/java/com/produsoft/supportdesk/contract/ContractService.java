@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.contract.LicenceSale.SoldLicence;
 import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.CustomerRepository;
@@ -26,8 +28,6 @@ import com.produsoft.supportdesk.licence.Licence;
 import com.produsoft.supportdesk.licence.LicenceRepository;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.platform.web.ApiErrors.FieldProblem;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 
 /**
  * What the administration and other systems do to a contract: register a licence sale (C1.1), cancel (C1.4),
@@ -44,17 +44,17 @@ public class ContractService {
 
   private final MaintenanceContractRepository contracts;
   private final CustomerRepository customers;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final LicenceRepository licences;
   private final ReinstatementQuoteRepository quotes;
   private final RuntimeService runtimeService;
 
   public ContractService(MaintenanceContractRepository contracts, CustomerRepository customers,
-      ProductRepository products, LicenceRepository licences, ReinstatementQuoteRepository quotes,
+      Catalogue catalogue, LicenceRepository licences, ReinstatementQuoteRepository quotes,
       RuntimeService runtimeService) {
     this.contracts = contracts;
     this.customers = customers;
-    this.products = products;
+    this.catalogue = catalogue;
     this.licences = licences;
     this.quotes = quotes;
     this.runtimeService = runtimeService;
@@ -85,7 +85,7 @@ public class ContractService {
     } else if (sale.purchaseDate().isBefore(today.minusYears(1).plusDays(1))) {
       problems.add(new FieldProblem("purchaseDate", "must lie within the last year (its first year of support, C1.1)"));
     }
-    Map<String, Product> knownProducts = products.findAll().stream()
+    Map<String, Product> knownProducts = catalogue.products().stream()
         .collect(Collectors.toMap(Product::getCode, Function.identity()));
     List<SoldLicence> sold = sale.licences() == null ? List.of() : sale.licences();
     if (sold.isEmpty()) {

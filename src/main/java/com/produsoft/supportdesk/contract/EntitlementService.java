@@ -4,12 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.contract.Entitlement.Finding;
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.ContactRepository;
@@ -17,8 +18,6 @@ import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.CustomerRepository;
 import com.produsoft.supportdesk.licence.Licence;
 import com.produsoft.supportdesk.licence.LicenceRepository;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 
 /**
  * Tells whether a customer is entitled to support for a product on a day (C1) and whether the contact asking
@@ -31,15 +30,15 @@ public class EntitlementService {
 
   private final CustomerRepository customers;
   private final ContactRepository contacts;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final LicenceRepository licences;
   private final MaintenanceContractRepository contracts;
 
-  public EntitlementService(CustomerRepository customers, ContactRepository contacts, ProductRepository products,
+  public EntitlementService(CustomerRepository customers, ContactRepository contacts, Catalogue catalogue,
       LicenceRepository licences, MaintenanceContractRepository contracts) {
     this.customers = customers;
     this.contacts = contacts;
-    this.products = products;
+    this.catalogue = catalogue;
     this.licences = licences;
     this.contracts = contracts;
   }
@@ -56,8 +55,7 @@ public class EntitlementService {
     Optional<Customer> customer = customerId != null
         ? customers.findById(customerId)
         : contact.map(Contact::getCustomer);
-    Optional<Product> product = Optional.ofNullable(productCode)
-        .flatMap(code -> products.findById(code.toUpperCase(Locale.ROOT)));
+    Optional<Product> product = catalogue.productIgnoringCase(productCode);
 
     if (customer.isEmpty()) {
       findings.add(new Finding("C1", customerId == null ? "unknown customer" : "unknown customer #" + customerId));

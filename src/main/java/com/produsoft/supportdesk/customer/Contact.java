@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import com.produsoft.supportdesk.supplier.Product;
+import com.produsoft.supportdesk.catalogue.Product;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

@@ -2,8 +2,8 @@ package com.produsoft.supportdesk.licence;
 
 import java.time.LocalDate;
 
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.customer.Customer;
-import com.produsoft.supportdesk.supplier.Product;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

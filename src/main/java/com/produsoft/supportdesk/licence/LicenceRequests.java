@@ -14,15 +14,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.produsoft.supportdesk.calendar.OfficeHours;
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.contract.EntitlementService;
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.ContactRepository;
 import com.produsoft.supportdesk.licence.LicenceTransferRequest.Reinstaller;
 import com.produsoft.supportdesk.licence.LicenceTransferRequest.Status;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.supplier.ProductRepository;
-import com.produsoft.supportdesk.ticket.CustomerMails;
 import com.produsoft.supportdesk.ticket.CustomerMails.Kind;
+import com.produsoft.supportdesk.ticket.CustomerMails;
 import com.produsoft.supportdesk.ticket.JournalEntry;
 import com.produsoft.supportdesk.ticket.JournalEntryType;
 import com.produsoft.supportdesk.ticket.JournalRepository;
@@ -54,14 +54,14 @@ public class LicenceRequests {
   private final CustomerMails mails;
   private final TicketProperties ticketProperties;
   private final RuntimeService runtimeService;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final TicketRepository tickets;
   private final JournalRepository journal;
 
   public LicenceRequests(LicenceTransferRequestRepository requests, LicenceRepository licences,
       LicenceRegister register, ContactRepository contacts, EntitlementService entitlements, OfficeHours officeHours,
       CustomerMails mails, TicketProperties ticketProperties, RuntimeService runtimeService,
-      ProductRepository products, TicketRepository tickets, JournalRepository journal) {
+      Catalogue catalogue, TicketRepository tickets, JournalRepository journal) {
     this.requests = requests;
     this.licences = licences;
     this.register = register;
@@ -71,7 +71,7 @@ public class LicenceRequests {
     this.mails = mails;
     this.ticketProperties = ticketProperties;
     this.runtimeService = runtimeService;
-    this.products = products;
+    this.catalogue = catalogue;
     this.tickets = tickets;
     this.journal = journal;
   }
@@ -268,7 +268,7 @@ public class LicenceRequests {
   /** The support team of the request's product: it plans the move and reinstalls (C10.2, C10.3). */
   @Transactional(readOnly = true)
   public String teamGroup(LicenceTransferRequest request) {
-    return products.findById(request.getProductCode()).orElseThrow().getTeamGroup();
+    return catalogue.teamGroup(request.getProductCode());
   }
 
   /** Whether the licences sit on a dongle: then the administration ships the replacement (C3.6). */

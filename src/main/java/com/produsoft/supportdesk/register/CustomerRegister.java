@@ -16,6 +16,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.contract.ContractService;
 import com.produsoft.supportdesk.contract.MaintenanceContract;
 import com.produsoft.supportdesk.contract.MaintenanceContractRepository;
@@ -29,8 +31,6 @@ import com.produsoft.supportdesk.licence.Licence;
 import com.produsoft.supportdesk.licence.LicenceBindingRepository;
 import com.produsoft.supportdesk.licence.LicenceRepository;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 
 /**
  * The customer register as the staff keep it on its pages (issue 18): customers, their contacts with their roles
@@ -49,19 +49,19 @@ public class CustomerRegister {
   private final LicenceRepository licences;
   private final LicenceBindingRepository bindings;
   private final MaintenanceContractRepository contracts;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final RegisterChangeRepository changes;
   private final ContractService contractService;
 
   public CustomerRegister(CustomerRepository customers, ContactRepository contacts, LicenceRepository licences,
-      LicenceBindingRepository bindings, MaintenanceContractRepository contracts, ProductRepository products,
+      LicenceBindingRepository bindings, MaintenanceContractRepository contracts, Catalogue catalogue,
       RegisterChangeRepository changes, ContractService contractService) {
     this.customers = customers;
     this.contacts = contacts;
     this.licences = licences;
     this.bindings = bindings;
     this.contracts = contracts;
-    this.products = products;
+    this.catalogue = catalogue;
     this.changes = changes;
     this.contractService = contractService;
   }
@@ -123,7 +123,7 @@ public class CustomerRegister {
       String by) {
     Contact contact = contact(customerId, contactId, version);
     List<Problem> problems = new ArrayList<>();
-    if (productCode == null || !products.existsById(productCode)) {
+    if (!catalogue.isProduct(productCode)) {
       problems.add(Problem.of("productCode", "product", String.join(", ", productCodes())));
     }
     RegisterChecks.pastDay(problems, "trainedOn", trainedOn, EngineClock.today());
@@ -151,7 +151,7 @@ public class CustomerRegister {
       problems.add(Problem.of("licenceNumber", "licenceTaken"));
     }
     refuseIf(problems);
-    Licence licence = licences.save(newLicence(customer, products.getReferenceById(data.productCode()), data));
+    Licence licence = licences.save(newLicence(customer, catalogue.reference(data.productCode()), data));
     record(customerId, by, "licence added: " + data.licenceNumber() + " (" + data.productCode() + ") on "
         + licence.getHardware() + ", bought " + data.purchaseDate());
     return licence;
@@ -222,7 +222,7 @@ public class CustomerRegister {
   /** The product codes, in order. */
   @Transactional(readOnly = true)
   public Set<String> productCodes() {
-    return products.findAll().stream().map(Product::getCode).collect(Collectors.toCollection(TreeSet::new));
+    return new TreeSet<>(catalogue.codes());
   }
 
   void record(Long customerId, String by, String description) {

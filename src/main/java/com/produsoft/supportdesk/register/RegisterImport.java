@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.contract.ContractService;
 import com.produsoft.supportdesk.contract.MaintenanceContract;
 import com.produsoft.supportdesk.contract.MaintenanceContractRepository;
@@ -36,7 +37,6 @@ import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.licence.Licence;
 import com.produsoft.supportdesk.licence.LicenceRepository;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -104,7 +104,7 @@ public class RegisterImport {
   private final ContactRepository contacts;
   private final LicenceRepository licences;
   private final MaintenanceContractRepository contracts;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final CustomerRegister register;
   private final ContractService contractService;
   private final RegisterUploadRepository uploads;
@@ -114,14 +114,14 @@ public class RegisterImport {
   private EntityManager entityManager;
 
   public RegisterImport(CustomerRepository customers, ContactRepository contacts, LicenceRepository licences,
-      MaintenanceContractRepository contracts, ProductRepository products, CustomerRegister register,
+      MaintenanceContractRepository contracts, Catalogue catalogue, CustomerRegister register,
       ContractService contractService, RegisterUploadRepository uploads,
       PlatformTransactionManager transactionManager) {
     this.customers = customers;
     this.contacts = contacts;
     this.licences = licences;
     this.contracts = contracts;
-    this.products = products;
+    this.catalogue = catalogue;
     this.register = register;
     this.contractService = contractService;
     this.uploads = uploads;
@@ -348,7 +348,7 @@ public class RegisterImport {
         return;
       }
       Licence licence = licences.save(CustomerRegister.newLicence(customer,
-          products.getReferenceById(data.productCode()), data));
+          catalogue.reference(data.productCode()), data));
       licencesByNumber.put(data.licenceNumber(), licence);
       count(created, LICENCES);
       audit(customer, "licence " + data.licenceNumber() + " (" + data.productCode() + ") on " + licence.getHardware()

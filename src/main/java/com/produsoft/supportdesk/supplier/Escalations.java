@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
+import com.produsoft.supportdesk.catalogue.Supplier;
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
@@ -38,8 +41,7 @@ public class Escalations {
 
   private final EscalationRepository escalations;
   private final SupplierBugRepository bugs;
-  private final SupplierRepository suppliers;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final AttachmentRepository attachments;
   private final JournalRepository journal;
   private final TicketWork ticketWork;
@@ -48,14 +50,13 @@ public class Escalations {
   private final SupplierProperties properties;
   private final RuntimeService runtimeService;
 
-  public Escalations(EscalationRepository escalations, SupplierBugRepository bugs, SupplierRepository suppliers,
-      ProductRepository products, AttachmentRepository attachments, JournalRepository journal, TicketWork ticketWork,
+  public Escalations(EscalationRepository escalations, SupplierBugRepository bugs, Catalogue catalogue,
+      AttachmentRepository attachments, JournalRepository journal, TicketWork ticketWork,
       CustomerMails customerMails, SupplierMails supplierMails, SupplierProperties properties,
       RuntimeService runtimeService) {
     this.escalations = escalations;
     this.bugs = bugs;
-    this.suppliers = suppliers;
-    this.products = products;
+    this.catalogue = catalogue;
     this.attachments = attachments;
     this.journal = journal;
     this.ticketWork = ticketWork;
@@ -137,7 +138,7 @@ public class Escalations {
     Escalation escalation = escalation(reference);
     Ticket ticket = escalation.getTicket();
     if (escalation.getSupplierBug() == null) {
-      escalation.setSupplierBug(bugs.save(new SupplierBug(products.getReferenceById(ticket.getProductCode()),
+      escalation.setSupplierBug(bugs.save(new SupplierBug(catalogue.reference(ticket.getProductCode()),
           summary, EngineClock.now())));
     }
     if (additionalInformation != null && !additionalInformation.isBlank()) {
@@ -173,7 +174,7 @@ public class Escalations {
   public Optional<ReceivedSupplierMail> receiveSupplierMail(String sender, String subject, String text,
       List<String> thread) {
     String content = subject + "\n" + text;
-    Optional<Supplier> fromSupplier = suppliers.findAll().stream()
+    Optional<Supplier> fromSupplier = catalogue.suppliers().stream()
         .filter(supplier -> sender.equalsIgnoreCase(Contact.normalizeEmail(supplier.getSupportEmail())))
         .findFirst();
     Optional<Escalation> found = Escalation.idIn(content).flatMap(escalations::findById)
@@ -267,7 +268,7 @@ public class Escalations {
    */
   private Optional<Escalation> byCaseNumber(String sender, String content) {
     String senderDomain = sender.substring(sender.indexOf('@') + 1);
-    for (Supplier supplier : suppliers.findAll()) {
+    for (Supplier supplier : catalogue.suppliers()) {
       String supplierAddress = Contact.normalizeEmail(supplier.getSupportEmail());
       if (!supplierAddress.endsWith("@" + senderDomain)) {
         continue;

@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
+import com.produsoft.supportdesk.catalogue.Product;
+
 /**
  * A version of a product that reached the customers (C3.2): the supplier bugs it fixes and the wishes it includes
  * point to it. Registering it tells every waiting customer; later it also starts the update trainings (C11.1).

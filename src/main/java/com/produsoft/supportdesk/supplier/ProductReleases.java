@@ -13,6 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.ticket.CustomerMails;
 
@@ -30,7 +32,7 @@ public class ProductReleases {
   public static final String PROCESS_KEY = "ProductReleaseProcess";
 
   private final ProductReleaseRepository releases;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final SupplierBugRepository bugs;
   private final EscalationRepository escalations;
   private final WishListRepository wishes;
@@ -39,11 +41,11 @@ public class ProductReleases {
   private final RuntimeService runtimeService;
   private final ApplicationEventPublisher events;
 
-  public ProductReleases(ProductReleaseRepository releases, ProductRepository products, SupplierBugRepository bugs,
+  public ProductReleases(ProductReleaseRepository releases, Catalogue catalogue, SupplierBugRepository bugs,
       EscalationRepository escalations, WishListRepository wishes, WishBackerRepository backers,
       CustomerMails customerMails, RuntimeService runtimeService, ApplicationEventPublisher events) {
     this.releases = releases;
-    this.products = products;
+    this.catalogue = catalogue;
     this.bugs = bugs;
     this.escalations = escalations;
     this.wishes = wishes;
@@ -60,7 +62,7 @@ public class ProductReleases {
 
   public Registered register(String productCode, String version, LocalDate releaseDate,
       Collection<Long> supplierBugIds, Collection<Long> wishIds, String registeredBy) {
-    Product product = products.findById(productCode)
+    Product product = catalogue.product(productCode)
         .orElseThrow(() -> new IllegalArgumentException("Unknown product " + productCode));
     if (releases.findByProductCodeAndVersion(productCode, version).isPresent()) {
       throw new IllegalArgumentException(product.getName() + " " + version + " is registered already");

@@ -26,6 +26,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+
 /** C3.2: the administration registers a product release; the same ProductReleaseProcess as Tasklist's start form. */
 @RestController
 @RequestMapping("/api/releases")
@@ -33,13 +35,13 @@ import jakarta.validation.constraints.Size;
 public class ReleaseController {
 
   private final RuntimeService runtimeService;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final ProductReleaseRepository releases;
 
-  public ReleaseController(RuntimeService runtimeService, ProductRepository products,
+  public ReleaseController(RuntimeService runtimeService, Catalogue catalogue,
       ProductReleaseRepository releases) {
     this.runtimeService = runtimeService;
-    this.products = products;
+    this.catalogue = catalogue;
     this.releases = releases;
   }
 
@@ -61,7 +63,7 @@ public class ReleaseController {
       security = @SecurityRequirement(name = "basic"))
   public ResponseEntity<RegisteredRelease> register(@Valid @RequestBody ReleaseRegistration registration,
       Authentication caller) {
-    if (products.findById(registration.product()).isEmpty()) {
+    if (catalogue.product(registration.product()).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Unknown product " + registration.product());
     }
     if (releases.findByProductCodeAndVersion(registration.product(), registration.version().strip()).isPresent()) {

@@ -16,6 +16,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
+import com.produsoft.supportdesk.catalogue.Product;
+import com.produsoft.supportdesk.catalogue.Supplier;
+
 /**
  * C7.2: one problem as the supplier knows it, reported once. Every ticket about it waits through its own
  * {@link Escalation}; the bug's fix in a {@link ProductRelease} ends all of them (C3.2).

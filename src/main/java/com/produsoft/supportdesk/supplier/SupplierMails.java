@@ -10,6 +10,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.ticket.Attachment;
 
 import jakarta.mail.MessagingException;

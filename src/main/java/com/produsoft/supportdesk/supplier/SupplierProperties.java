@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.produsoft.supportdesk.catalogue.Supplier;
+
 /**
  * How each supplier's mails are read (C7.2), keyed by the supplier's name in lower case:
  * {@code support.suppliers.hexagon.case-pattern}.

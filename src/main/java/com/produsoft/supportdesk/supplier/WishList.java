@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.ticket.Ticket;
 
@@ -18,11 +19,11 @@ import com.produsoft.supportdesk.ticket.Ticket;
 public class WishList {
 
   private final WishListRepository wishes;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
 
-  public WishList(WishListRepository wishes, ProductRepository products) {
+  public WishList(WishListRepository wishes, Catalogue catalogue) {
     this.wishes = wishes;
-    this.products = products;
+    this.catalogue = catalogue;
   }
 
   public WishListItem back(Ticket ticket, Long wishId) {
@@ -38,7 +39,7 @@ public class WishList {
   private WishListItem sameTitle(Ticket ticket) {
     String title = title(ticket.getDescription());
     return wishes.findByProductCodeAndNormalisedTitle(ticket.getProductCode(), WishListItem.normalise(title))
-        .orElseGet(() -> wishes.save(new WishListItem(products.getReferenceById(ticket.getProductCode()), title,
+        .orElseGet(() -> wishes.save(new WishListItem(catalogue.reference(ticket.getProductCode()), title,
             EngineClock.now())));
   }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.ticket.Ticket;
 
 import jakarta.persistence.CascadeType;

@@ -21,10 +21,10 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -88,18 +88,18 @@ public class CustomerMails {
   private final JavaMailSender sender;
   private final OutboundMailRepository outboundMails;
   private final JournalRepository journal;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final TicketProperties properties;
   private final AttachmentPolicy attachmentPolicy;
   private final ResourceBundleMessageSource labels = labels();
   private final SpringTemplateEngine templates = templateEngine(labels);
 
   public CustomerMails(JavaMailSender sender, OutboundMailRepository outboundMails, JournalRepository journal,
-      ProductRepository products, TicketProperties properties, AttachmentPolicy attachmentPolicy) {
+      Catalogue catalogue, TicketProperties properties, AttachmentPolicy attachmentPolicy) {
     this.sender = sender;
     this.outboundMails = outboundMails;
     this.journal = journal;
-    this.products = products;
+    this.catalogue = catalogue;
     this.properties = properties;
     this.attachmentPolicy = attachmentPolicy;
   }
@@ -142,7 +142,7 @@ public class CustomerMails {
    * internal line and, as its public text, what the customer read: the subject and the body, in their language.
    */
   public void send(Ticket ticket, Kind kind, Map<String, ?> details, List<File> files) {
-    Product product = products.findById(ticket.getProductCode()).orElseThrow();
+    Product product = catalogue.product(ticket.getProductCode()).orElseThrow();
     List<String> earlier = outboundMails.findByTicketOrderBySentAtAscIdAsc(ticket).stream()
         .map(OutboundMail::getMessageId).toList();
     Map<String, Object> model = new LinkedHashMap<>(details);
@@ -169,7 +169,7 @@ public class CustomerMails {
    */
   public void sendAbout(String reference, String recipient, Language language, String productCode, Kind kind,
       Map<String, ?> details) {
-    Product product = products.findById(productCode).orElseThrow();
+    Product product = catalogue.product(productCode).orElseThrow();
     Map<String, Object> model = new LinkedHashMap<>(details);
     model.put("product", product.getName());
     Rendered mail = render(kind, language, model);

@@ -20,6 +20,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.platform.security.AccessRights;
 import com.produsoft.supportdesk.platform.security.Roles;
 
@@ -51,11 +53,14 @@ class TasklistFilters implements ApplicationRunner {
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
+  private final Catalogue catalogue;
 
-  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+  TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+      Catalogue catalogue) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
+    this.catalogue = catalogue;
   }
 
   record SharedFilter(String name, String description, int position, TaskQuery query,
@@ -73,11 +78,12 @@ class TasklistFilters implements ApplicationRunner {
   }
 
   List<SharedFilter> filters() {
-    List<String> everybody = new ArrayList<>(Roles.PRODUCT_TEAMS);
+    List<String> teams = catalogue.teamGroups();
+    List<String> everybody = new ArrayList<>(teams);
     everybody.add(Roles.ADMINISTRATION);
     everybody.add(Roles.TRAINING);
     everybody.add(Roles.SUPPORT_LEADS);
-    List<String> allTeams = new ArrayList<>(Roles.PRODUCT_TEAMS);
+    List<String> allTeams = new ArrayList<>(teams);
     allTeams.add(Roles.SUPPORT_LEADS);
 
     List<SharedFilter> filters = new ArrayList<>();
@@ -85,9 +91,9 @@ class TasklistFilters implements ApplicationRunner {
         -10, byUrgency(taskService.createTaskQuery().taskCandidateGroupIn(allTeams).includeAssignedTasks()),
         TICKET_COLUMNS, List.of(Roles.SUPPORT_LEADS)));
     int position = 0;
-    for (String team : Roles.PRODUCT_TEAMS) {
-      String product = team.substring(Roles.TEAM_PREFIX.length()).toUpperCase();
-      filters.add(new SharedFilter(product + " queue", "Open tasks of the " + product
+    for (Product product : catalogue.products()) {
+      String team = product.getTeamGroup();
+      filters.add(new SharedFilter(product.getCode() + " queue", "Open tasks of the " + product.getCode()
           + " team: most urgent first (P1 to P4), then the earliest due", position++, queueOf(team), TICKET_COLUMNS,
           List.of(team)));
     }

@@ -10,9 +10,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.platform.security.Roles;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 
 /**
  * Who sees and changes which tickets, whatever the way in (the JSON API, the staff pages): the engineers of the
@@ -22,11 +22,11 @@ import com.produsoft.supportdesk.supplier.ProductRepository;
 @Component
 public class TicketAccess {
 
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final TicketRepository tickets;
 
-  TicketAccess(ProductRepository products, TicketRepository tickets) {
-    this.products = products;
+  TicketAccess(Catalogue catalogue, TicketRepository tickets) {
+    this.catalogue = catalogue;
     this.tickets = tickets;
   }
 
@@ -40,7 +40,7 @@ public class TicketAccess {
         || groups.contains(Roles.authority(Roles.CAMUNDA_ADMIN))) {
       return Optional.empty();
     }
-    return Optional.of(products.findAll().stream()
+    return Optional.of(catalogue.products().stream()
         .filter(product -> groups.contains(Roles.authority(product.getTeamGroup())))
         .map(Product::getCode)
         .collect(Collectors.toSet()));
@@ -49,7 +49,7 @@ public class TicketAccess {
   /** Whether the caller reads (write: changes) the tickets of the product. */
   public boolean allows(Authentication caller, String productCode, boolean write) {
     Set<String> groups = groups(caller);
-    String team = products.findById(productCode).map(Product::getTeamGroup).orElse(null);
+    String team = catalogue.product(productCode).map(Product::getTeamGroup).orElse(null);
     return groups.contains(Roles.authority(Roles.SUPPORT_LEADS))
         || groups.contains(Roles.authority(Roles.CAMUNDA_ADMIN))
         || (team != null && groups.contains(Roles.authority(team)))

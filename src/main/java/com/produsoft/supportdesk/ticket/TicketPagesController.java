@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 
 /**
  * The staff pages of issue 18, linked from every ticket task form in Tasklist and signed in with its session
@@ -44,17 +44,17 @@ class TicketPagesController {
   private final TicketRepository tickets;
   private final CustomerHistory histories;
   private final SenderIdentification senders;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final JdbcTemplate jdbc;
 
   TicketPagesController(TicketSearch search, TicketAccess access, TicketRepository tickets, CustomerHistory histories,
-      SenderIdentification senders, ProductRepository products, JdbcTemplate jdbc) {
+      SenderIdentification senders, Catalogue catalogue, JdbcTemplate jdbc) {
     this.search = search;
     this.access = access;
     this.tickets = tickets;
     this.histories = histories;
     this.senders = senders;
-    this.products = products;
+    this.catalogue = catalogue;
     this.jdbc = jdbc;
   }
 
@@ -68,7 +68,7 @@ class TicketPagesController {
     boolean asked = Stream.of(q, company, product).anyMatch(text -> text != null && !text.isBlank())
         || state != null || from != null || to != null;
     boolean periodReversed = from != null && to != null && to.isBefore(from);
-    model.addAttribute("products", products.findAll().stream().map(Product::getCode)
+    model.addAttribute("products", catalogue.products().stream().map(Product::getCode)
         .filter(code -> readable.map(codes -> codes.contains(code)).orElse(true)).sorted().toList());
     model.addAttribute("states", TicketStatus.values());
     model.addAttribute("periodReversed", periodReversed);

@@ -2,6 +2,8 @@ package com.produsoft.supportdesk.ticket;
 
 import java.util.List;
 
+import com.produsoft.supportdesk.catalogue.ProductCode;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +24,7 @@ public record TicketRegistration(
     @Schema(description = "C4.2 a phone number to call back", example = "+32 50 12 34 56")
     @NotBlank @Size(max = 40) @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
     @Schema(example = "EDGECAM")
-    @NotBlank @Pattern(regexp = PRODUCTS, message = "must be one of " + PRODUCTS) String product,
+    @NotBlank @ProductCode String product,
     @Schema(description = "C7 support, bug or suggestion", example = "BUG")
     @NotBlank @Pattern(regexp = CATEGORIES, message = "must be one of " + CATEGORIES) String category,
     @Schema(description = "C4.4 a clear, concise description of the problem")
@@ -41,7 +43,6 @@ public record TicketRegistration(
     @NotNull Boolean productionStopped,
     @Pattern(regexp = LANGUAGES, message = "must be nl or en") String language) {
 
-  static final String PRODUCTS = "VISI|WORKNC|EDGECAM|RADAN|PEPS|SPACECLAIM";
   static final String CATEGORIES = "SUPPORT|BUG|SUGGESTION";
   static final String LANGUAGES = "nl|en";
   static final String PHONE = "[+0-9 ()./-]{6,40}";

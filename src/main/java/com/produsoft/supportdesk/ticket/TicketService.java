@@ -18,14 +18,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.alert.StaffAlerts;
 import com.produsoft.supportdesk.calendar.OfficeHours;
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.ContactRepository;
 import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.CustomerRepository;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 
 /**
  * Registers tickets and takes the customer's updates (C8.1). A registration is one transaction: the ticket, its
@@ -40,7 +40,7 @@ public class TicketService {
   private final JournalRepository journal;
   private final CustomerRepository customers;
   private final ContactRepository contacts;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final EonNumbers eonNumbers;
   private final RuntimeService runtimeService;
   private final OfficeHours officeHours;
@@ -52,7 +52,7 @@ public class TicketService {
   private final TicketWords words;
 
   public TicketService(TicketRepository tickets, JournalRepository journal, CustomerRepository customers,
-      ContactRepository contacts, ProductRepository products, EonNumbers eonNumbers, RuntimeService runtimeService,
+      ContactRepository contacts, Catalogue catalogue, EonNumbers eonNumbers, RuntimeService runtimeService,
       OfficeHours officeHours, TicketProperties properties, ObjectMapper json, AttachmentRepository attachments,
       AttachmentPolicy attachmentPolicy, StaffAlerts alerts, TicketWords words) {
     this.alerts = alerts;
@@ -63,7 +63,7 @@ public class TicketService {
     this.journal = journal;
     this.customers = customers;
     this.contacts = contacts;
-    this.products = products;
+    this.catalogue = catalogue;
     this.eonNumbers = eonNumbers;
     this.runtimeService = runtimeService;
     this.officeHours = officeHours;
@@ -264,7 +264,7 @@ public class TicketService {
   }
 
   private void startProcess(Ticket ticket) {
-    Product product = products.findById(ticket.getProductCode())
+    Product product = catalogue.product(ticket.getProductCode())
         .orElseThrow(() -> new IllegalStateException("Unknown product " + ticket.getProductCode()));
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, ticket.getEonNumber(), Map.of(
         "eonNumber", ticket.getEonNumber(),

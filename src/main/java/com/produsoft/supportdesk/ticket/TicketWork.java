@@ -25,12 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.alert.StaffAlerts;
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.contract.Entitlement;
 import com.produsoft.supportdesk.contract.EntitlementService;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.supplier.KnownIssues;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.supplier.WishList;
 import com.produsoft.supportdesk.supplier.WishListItem;
 
@@ -70,17 +70,17 @@ public class TicketWork {
   private final KnownIssues knownIssues;
   private final WishList wishList;
   private final StaffAlerts alerts;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final Conversation conversation;
 
   public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
       SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
       ManagementService managementService, RepositoryService repositoryService, RuntimeService runtimeService,
       ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList, StaffAlerts alerts,
-      ProductRepository products, Conversation conversation) {
+      Catalogue catalogue, Conversation conversation) {
     this.conversation = conversation;
     this.alerts = alerts;
-    this.products = products;
+    this.catalogue = catalogue;
     this.runtimeService = runtimeService;
     this.json = json;
     this.mails = mails;
@@ -264,8 +264,8 @@ public class TicketWork {
    */
   public Map<String, Object> moveToTeam(String eonNumber, String productCode, String reason, String engineer) {
     Ticket ticket = ticket(eonNumber);
-    Product from = products.findById(ticket.getProductCode()).orElseThrow();
-    Product to = products.findById(productCode == null ? "" : productCode)
+    Product from = catalogue.product(ticket.getProductCode()).orElseThrow();
+    Product to = catalogue.product(productCode)
         .orElseThrow(() -> new IllegalArgumentException("Move to " + productCode + ": no such product"));
     if (to.getTeamGroup().equals(from.getTeamGroup())) {
       throw new IllegalArgumentException("Move to " + to.getCode() + ": the ticket is already with that team");

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.mail.TextMailTemplates;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.ticket.TicketProperties;
 
 import jakarta.mail.MessagingException;
@@ -35,13 +35,13 @@ public class TrainingMails {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final JavaMailSender sender;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final TicketProperties links;
   private final TemplateEngine templates = TextMailTemplates.in("mail/training");
 
-  public TrainingMails(JavaMailSender sender, ProductRepository products, TicketProperties links) {
+  public TrainingMails(JavaMailSender sender, Catalogue catalogue, TicketProperties links) {
     this.sender = sender;
-    this.products = products;
+    this.catalogue = catalogue;
     this.links = links;
   }
 
@@ -79,7 +79,7 @@ public class TrainingMails {
     Map<String, Object> facts = new HashMap<>();
     facts.put("kind", session.getKind().name());
     facts.put("product", session.getProductCode() == null ? ""
-        : products.findById(session.getProductCode()).orElseThrow().getName());
+        : catalogue.productOf(session.getProductCode()).getName());
     facts.put("version", session.getProductVersion() == null ? "" : session.getProductVersion());
     facts.put("firstDay", DAY.format(session.getFirstDay()));
     facts.put("days", session.getDays());

@@ -12,9 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.customer.Language;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 
 import jakarta.validation.Valid;
 
@@ -29,11 +28,11 @@ class TrainingPageController {
   private static final String FORM = "trainingForm";
 
   private final TrainingService trainings;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
 
-  TrainingPageController(TrainingService trainings, ProductRepository products) {
+  TrainingPageController(TrainingService trainings, Catalogue catalogue) {
     this.trainings = trainings;
-    this.products = products;
+    this.catalogue = catalogue;
   }
 
   @GetMapping
@@ -70,6 +69,6 @@ class TrainingPageController {
 
   private ModelAndView withSession(ModelAndView page, TrainingSession session) {
     return page.addObject("training", session).addObject("productName", session.getProductCode() == null ? null
-        : products.findById(session.getProductCode()).map(Product::getName).orElse(session.getProductCode()));
+        : catalogue.name(session.getProductCode()));
   }
 }

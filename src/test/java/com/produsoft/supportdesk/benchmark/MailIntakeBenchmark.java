@@ -33,6 +33,7 @@ import com.produsoft.supportdesk.benchmark.BenchmarkData.KnownContact;
 import com.produsoft.supportdesk.intake.mail.MailIntake;
 import com.produsoft.supportdesk.intake.mail.MailIntakeProperties;
 import com.produsoft.supportdesk.intake.mail.MailPoller;
+import com.produsoft.supportdesk.intake.mail.MailRouting;
 import com.produsoft.supportdesk.platform.ApplicationNode;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
 import com.produsoft.supportdesk.ticket.RegistrationAdmission;
@@ -106,13 +107,13 @@ class MailIntakeBenchmark {
         report.database(connection);
         List<KnownContact> contacts = BenchmarkData.knownContacts(connection);
         MailIntakeProperties tuned = app.getBean(MailIntakeProperties.class);
-        MailIntakeProperties sequential = new MailIntakeProperties(tuned.imap(), tuned.mailboxes(),
-            tuned.otherOwnAddresses(), tuned.maxMailsPerSenderPerDay(), 1);
+        MailIntakeProperties sequential = new MailIntakeProperties(tuned.imap(), tuned.logins(),
+            tuned.polledMailboxes(), tuned.otherOwnAddresses(), tuned.maxMailsPerSenderPerDay(), 1);
         MailIntake intake = app.getBean(MailIntake.class);
         // A fifth of the mails first, not counted: the JIT and the pools warm up before either round is timed.
         round(mailServer, connection, contacts, "warm-up", MAILS / 5, 0, app.getBean(MailPoller.class));
         rounds.add(round(mailServer, connection, contacts, "one mailbox at a time (before)", MAILS, 1,
-            new MailPoller(intake, sequential, Optional.empty(), app.getBean(MeterRegistry.class),
+            new MailPoller(intake, sequential, app.getBean(MailRouting.class), Optional.empty(), app.getBean(MeterRegistry.class),
                 app.getBean(RegistrationAdmission.class))));
         rounds.add(round(mailServer, connection, contacts,
             tuned.parallelMailboxes() + " mailboxes at a time (application.yml)", MAILS, tuned.parallelMailboxes(),

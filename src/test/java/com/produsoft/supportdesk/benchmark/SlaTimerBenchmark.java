@@ -37,11 +37,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.produsoft.supportdesk.SupportDeskApplication;
 import com.produsoft.supportdesk.benchmark.BenchmarkData.KnownContact;
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
+import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.ApplicationNode;
 import com.produsoft.supportdesk.platform.MySqlDatabase;
-import com.produsoft.supportdesk.customer.Language;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.ticket.Channel;
 import com.produsoft.supportdesk.ticket.EonNumbers;
 import com.produsoft.supportdesk.ticket.JournalEntry;
@@ -177,7 +177,7 @@ class SlaTimerBenchmark {
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SupportDeskApplication.class)
         .profiles("mysql").run(arguments); Connection connection = database.connect()) {
       List<KnownContact> contacts = BenchmarkData.knownContacts(connection);
-      Map<String, String> teams = app.getBean(ProductRepository.class).findAll().stream()
+      Map<String, String> teams = app.getBean(Catalogue.class).products().stream()
           .collect(Collectors.toMap(Product::getCode, Product::getTeamGroup));
       TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
       ExecutorService threads = Executors.newFixedThreadPool(PREPARING_THREADS);

@@ -16,10 +16,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.licence.Licence;
-import com.produsoft.supportdesk.supplier.Product;
 
 /** C1.3: the proof of renewal is a real one-page A4 PDF that says what it proves; read back with PDFBox. */
 class ProofOfRenewalPdfTest {

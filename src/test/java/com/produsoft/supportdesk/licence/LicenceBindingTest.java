@@ -21,12 +21,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.CustomerRepository;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.licence.LicenceBinding.EndedBecause;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 
 /**
  * C10.3: a licence is never bound to two machines at once, not even when two requests move it at the same moment.
@@ -49,7 +48,7 @@ class LicenceBindingTest {
   @Autowired
   CustomerRepository customers;
   @Autowired
-  ProductRepository products;
+  Catalogue catalogue;
   @Autowired
   TransactionTemplate transaction;
 
@@ -58,7 +57,7 @@ class LicenceBindingTest {
     transaction.executeWithoutResult(status -> {
       Customer customer = customers.save(new Customer("Binding Test " + number, "BE1" + (100000000L + System.nanoTime() % 800000000L), "+32 9 000 00 00",
           Language.EN));
-      licences.save(Licence.onHost(customer, products.getReferenceById(Product.EDGECAM), number, hostId,
+      licences.save(Licence.onHost(customer, catalogue.reference("EDGECAM"), number, hostId,
           LocalDate.of(2023, 5, 1)));
     });
     return number;

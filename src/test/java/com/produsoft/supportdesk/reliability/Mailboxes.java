@@ -23,14 +23,14 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * The company's mail server as the application nodes see it: GreenMail in the test JVM, SMTP and IMAP on free
- * ports, the six product mailboxes of application.yml. Mails are put straight into a mailbox, as if they had
+ * ports, the six product mailboxes of the catalogue (table product). Mails are put straight into a mailbox, as if they had
  * arrived from outside; the customers' mailboxes are created when the application first mails them.
  */
 final class Mailboxes implements AutoCloseable {
 
   static final String PASSWORD = "reliability";
   private static final Pattern EON_NUMBER = Pattern.compile("EON-\\d{4}-\\d{5,}");
-  /** The product mailboxes of application.yml (support.mail.mailboxes). */
+  /** The product mailboxes of the catalogue (Liquibase 010, column product.support_mailbox). */
   static final List<String> PRODUCT_MAILBOXES = List.of("visi.support@produsoft.com", "worknc.support@produsoft.com",
       "edgecam.support@produsoft.com", "radan.support@produsoft.com", "peps.support@produsoft.com",
       "spaceclaim.support@produsoft.com");

@@ -21,11 +21,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.security.WebClient;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.supplier.SupplierBug;
 import com.produsoft.supportdesk.supplier.SupplierBugRepository;
 import com.produsoft.supportdesk.supplier.SupplierBugStatus;
@@ -61,7 +61,7 @@ class ReportsTest {
   @Autowired
   SupplierBugRepository bugs;
   @Autowired
-  ProductRepository products;
+  Catalogue catalogue;
   @Autowired
   SlaClocks clocks;
   @Autowired
@@ -165,7 +165,7 @@ class ReportsTest {
   }
 
   private void bug(String product, String reported, SupplierBugStatus status, String supplierCase) {
-    SupplierBug bug = new SupplierBug(products.findById(product).orElseThrow(), product + " bug of " + reported,
+    SupplierBug bug = new SupplierBug(catalogue.product(product).orElseThrow(), product + " bug of " + reported,
         brussels(reported));
     bug.setStatus(status);
     bug.setSupplierReference(supplierCase);

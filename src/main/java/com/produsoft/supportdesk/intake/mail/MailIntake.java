@@ -1,11 +1,9 @@
 package com.produsoft.supportdesk.intake.mail;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +16,6 @@ import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.supplier.Escalations;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.ticket.AttachmentPolicy;
 import com.produsoft.supportdesk.ticket.Channel;
 import com.produsoft.supportdesk.ticket.CustomerMails;
@@ -48,14 +44,14 @@ public class MailIntake {
   private final TicketRepository tickets;
   private final TicketService ticketService;
   private final ContactRepository contacts;
-  private final ProductRepository products;
+  private final MailRouting routing;
   private final AttachmentPolicy attachmentPolicy;
   private final CustomerMails customerMails;
   private final MailIntakeProperties properties;
   private final Escalations escalations;
 
   public MailIntake(InboundMailRepository inboundMails, OutboundMailRepository outboundMails,
-      TicketRepository tickets, TicketService ticketService, ContactRepository contacts, ProductRepository products,
+      TicketRepository tickets, TicketService ticketService, ContactRepository contacts, MailRouting routing,
       AttachmentPolicy attachmentPolicy, CustomerMails customerMails, MailIntakeProperties properties,
       Escalations escalations) {
     this.inboundMails = inboundMails;
@@ -63,7 +59,7 @@ public class MailIntake {
     this.tickets = tickets;
     this.ticketService = ticketService;
     this.contacts = contacts;
-    this.products = products;
+    this.routing = routing;
     this.attachmentPolicy = attachmentPolicy;
     this.customerMails = customerMails;
     this.properties = properties;
@@ -78,7 +74,7 @@ public class MailIntake {
   }
 
   @Transactional
-  public Result handle(IncomingMail mail, MailIntakeProperties.Mailbox mailbox) {
+  public Result handle(IncomingMail mail, MailRouting.Mailbox mailbox) {
     if (inboundMails.existsByDedupeKey(mail.dedupeKey())) {
       return Result.DUPLICATE;
     }
@@ -89,7 +85,7 @@ public class MailIntake {
     if (supplierMail.isPresent()) {
       return record(mail, mailbox, now, InboundMail.Outcome.SUPPLIER, null, supplierMail.get().ticket());
     }
-    Optional<String> automatic = AutomaticMail.reason(mail, ownAddresses()).or(() -> flood(mail, now));
+    Optional<String> automatic = AutomaticMail.reason(mail, routing.ownAddresses()).or(() -> flood(mail, now));
     if (automatic.isPresent()) {
       return record(mail, mailbox, now, InboundMail.Outcome.IGNORED, automatic.get(), null);
     }
@@ -117,7 +113,7 @@ public class MailIntake {
     return record(mail, mailbox, now, InboundMail.Outcome.TICKET, null, ticket);
   }
 
-  private Result record(IncomingMail mail, MailIntakeProperties.Mailbox mailbox, Instant now,
+  private Result record(IncomingMail mail, MailRouting.Mailbox mailbox, Instant now,
       InboundMail.Outcome outcome, String reason, Ticket ticket) {
     inboundMails.save(new InboundMail(mail, mailbox.address(), now, outcome, reason, ticket));
     return Result.valueOf(outcome.name());
@@ -131,14 +127,6 @@ public class MailIntake {
     return today >= properties.maxMailsPerSenderPerDay()
         ? Optional.of("more than " + properties.maxMailsPerSenderPerDay() + " mails from " + mail.sender() + " today")
         : Optional.empty();
-  }
-
-  private Set<String> ownAddresses() {
-    Set<String> own = new HashSet<>();
-    properties.mailboxes().forEach(mailbox -> own.add(Contact.normalizeEmail(mailbox.address())));
-    properties.otherOwnAddresses().forEach(address -> own.add(Contact.normalizeEmail(address)));
-    products.findAll().forEach(product -> own.add(Contact.normalizeEmail(product.getSupportMailbox())));
-    return own;
   }
 
   /** The ticket a reply is about: one of our mails in In-Reply-To/References, else an EON number in the subject. */
@@ -166,16 +154,14 @@ public class MailIntake {
    * A mail holds no C4 fields: the company and phone come from the register when the sender is a known contact;
    * the rest stays empty and the confirmation asks for it.
    */
-  private TicketRegistration registration(IncomingMail mail, MailIntakeProperties.Mailbox mailbox,
+  private TicketRegistration registration(IncomingMail mail, MailRouting.Mailbox mailbox,
       Optional<Contact> contact) {
-    Product product = products.findById(mailbox.product())
-        .orElseThrow(() -> new IllegalStateException("Mailbox " + mailbox.address() + " names no product"));
     String companyName = contact.map(known -> known.getCustomer().getCompanyName()).orElse("");
     String phone = contact.map(known -> known.getPhone() != null ? known.getPhone() : known.getCustomer().getPhone())
         .orElse("");
     String contactName = contact.map(Contact::getName).orElse(atMost(mail.senderDisplayName(), MAX_NAME));
     return new TicketRegistration(companyName, contactName, mail.sender(), phone == null ? "" : phone,
-        product.getCode(), TicketCategory.SUPPORT.name(), text(mail), null, null, null, null, null, false, null);
+        mailbox.product(), TicketCategory.SUPPORT.name(), text(mail), null, null, null, null, null, false, null);
   }
 
   /** What the columns take: a journal entry's author, a ticket's contact name. */

@@ -6,10 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The product support mailboxes read over IMAP (C5.2).
+ * How the product support mailboxes are read over IMAP (C5.2). Which mailbox belongs to which product is not
+ * configured here: the catalogue holds each product's mailbox ({@link MailRouting}, issue 19).
  *
  * @param imap the IMAP server of the mailboxes
- * @param mailboxes each support address and the product it receives mail for
+ * @param logins the IMAP login of a mailbox whose user name or password is not its address and the shared password
+ * @param polledMailboxes the mailboxes this node reads; empty for every product's mailbox
  * @param otherOwnAddresses our addresses besides the mailboxes ({@code info@}): mail from them is never answered
  * @param maxMailsPerSenderPerDay more mails from one sender in a day are taken for a mail loop and ignored
  * @param parallelMailboxes how many mailboxes a poll reads at the same time, each over its own connection
@@ -17,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("support.mail")
 public record MailIntakeProperties(
     Imap imap,
-    @DefaultValue List<Mailbox> mailboxes,
+    @DefaultValue List<Login> logins,
+    @DefaultValue List<String> polledMailboxes,
     @DefaultValue List<String> otherOwnAddresses,
     @DefaultValue("20") int maxMailsPerSenderPerDay,
     @DefaultValue("1") int parallelMailboxes) {
@@ -30,11 +33,11 @@ public record MailIntakeProperties(
       @DefaultValue("imap") String protocol, String password) {
   }
 
-  /** @param username the IMAP login, by default the address; @param password null for the shared one */
-  public record Mailbox(String address, String product, String username, String password) {
-
-    public String login() {
-      return username == null ? address : username;
-    }
+  /**
+   * @param mailbox a product's support address
+   * @param username the IMAP login, by default the address
+   * @param password null for the shared one
+   */
+  public record Login(String mailbox, String username, String password) {
   }
 }

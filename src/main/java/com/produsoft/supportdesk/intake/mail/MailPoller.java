@@ -54,6 +54,7 @@ public class MailPoller {
 
   private final MailIntake intake;
   private final MailIntakeProperties properties;
+  private final MailRouting routing;
   private final MeterRegistry metrics;
   private final RegistrationAdmission admission;
   private Duration backoff = Duration.ZERO;
@@ -63,10 +64,11 @@ public class MailPoller {
    * @param embeddedServer the embedded mail server when there is one: depending on it makes it start before
    *     the poller and stop after it
    */
-  public MailPoller(MailIntake intake, MailIntakeProperties properties,
+  public MailPoller(MailIntake intake, MailIntakeProperties properties, MailRouting routing,
       Optional<EmbeddedMailServer> embeddedServer, MeterRegistry metrics, RegistrationAdmission admission) {
     this.intake = intake;
     this.properties = properties;
+    this.routing = routing;
     this.metrics = metrics;
     this.admission = admission;
   }
@@ -96,7 +98,7 @@ public class MailPoller {
       return;
     }
     Pass pass = new Pass();
-    List<MailIntakeProperties.Mailbox> mailboxes = properties.mailboxes();
+    List<MailRouting.Mailbox> mailboxes = routing.polled();
     int threads = Math.min(Math.max(properties.parallelMailboxes(), 1), mailboxes.size());
     if (threads <= 1) {
       mailboxes.forEach(mailbox -> pollLogged(mailbox, pass));
@@ -132,7 +134,7 @@ public class MailPoller {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private void pollLogged(MailIntakeProperties.Mailbox mailbox, Pass pass) {
+  private void pollLogged(MailRouting.Mailbox mailbox, Pass pass) {
     try {
       poll(mailbox, pass);
     } catch (MessagingException e) {
@@ -140,7 +142,7 @@ public class MailPoller {
     }
   }
 
-  private void poll(MailIntakeProperties.Mailbox mailbox, Pass pass) throws MessagingException {
+  private void poll(MailRouting.Mailbox mailbox, Pass pass) throws MessagingException {
     MailIntakeProperties.Imap imap = properties.imap();
     Properties session = new Properties();
     // Reading a mail must not flag it \Seen: only a committed transaction does.
@@ -173,7 +175,7 @@ public class MailPoller {
    * poll and never stops the mails after it, unless the node is busy or the database out of reach: then the pass
    * stops.
    */
-  private void handle(MailIntakeProperties.Mailbox mailbox, Message message, Pass pass) {
+  private void handle(MailRouting.Mailbox mailbox, Message message, Pass pass) {
     Optional<RegistrationAdmission.Permit> permit = admission.enter();
     if (permit.isEmpty()) {
       pass.stop("the node is busy with registrations");

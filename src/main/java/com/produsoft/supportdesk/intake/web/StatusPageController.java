@@ -16,16 +16,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.Downloads;
 import com.produsoft.supportdesk.ticket.JournalRepository;
 import com.produsoft.supportdesk.ticket.NewAttachment;
 import com.produsoft.supportdesk.ticket.Ticket;
-import com.produsoft.supportdesk.ticket.TicketRepository;
 import com.produsoft.supportdesk.ticket.TicketIntake;
+import com.produsoft.supportdesk.ticket.TicketRepository;
 import com.produsoft.supportdesk.ticket.TicketUpdateRequest;
 import com.produsoft.supportdesk.ticket.UpdateType;
 
@@ -44,16 +43,16 @@ class StatusPageController {
   private final TicketRepository tickets;
   private final JournalRepository journal;
   private final AttachmentRepository attachments;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final FormInput input;
 
   StatusPageController(TicketIntake intake, TicketRepository tickets, JournalRepository journal,
-      AttachmentRepository attachments, ProductRepository products, FormInput input) {
+      AttachmentRepository attachments, Catalogue catalogue, FormInput input) {
     this.intake = intake;
     this.tickets = tickets;
     this.journal = journal;
     this.attachments = attachments;
-    this.products = products;
+    this.catalogue = catalogue;
     this.input = input;
   }
 
@@ -107,8 +106,7 @@ class StatusPageController {
   private ModelAndView page(Ticket ticket, UpdateForm form) {
     ModelAndView page = new ModelAndView("support/status");
     page.addObject("ticket", ticket);
-    page.addObject("productName", products.findById(ticket.getProductCode()).map(Product::getName)
-        .orElse(ticket.getProductCode()));
+    page.addObject("productName", catalogue.name(ticket.getProductCode()));
     page.addObject("registeredAt", ZonedDateTime.ofInstant(ticket.getRegisteredAt(), EngineClock.BRUSSELS));
     page.addObject("lines", journal.findByTicketOrderByCreatedAtAscIdAsc(ticket).stream()
         // Only customer-facing text, in the customer's language (issue 17): never the journal's internal notes.

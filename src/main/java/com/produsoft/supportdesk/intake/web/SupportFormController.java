@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,18 +17,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.produsoft.supportdesk.calendar.OfficeHours;
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
 import com.produsoft.supportdesk.ticket.Channel;
 import com.produsoft.supportdesk.ticket.IdempotencyKeyReusedException;
 import com.produsoft.supportdesk.ticket.NewAttachment;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketCategory;
+import com.produsoft.supportdesk.ticket.TicketIntake;
 import com.produsoft.supportdesk.ticket.TicketProperties;
 import com.produsoft.supportdesk.ticket.TicketRegistration;
 import com.produsoft.supportdesk.ticket.TicketRepository;
-import com.produsoft.supportdesk.ticket.TicketIntake;
 
 /**
  * C5.1 the preferred channel: the support form on the website. It asks for every C4 item, the product, the
@@ -45,16 +43,16 @@ class SupportFormController {
 
   private final TicketIntake intake;
   private final TicketRepository tickets;
-  private final ProductRepository products;
+  private final Catalogue catalogue;
   private final FormInput input;
   private final OfficeHours officeHours;
   private final TicketProperties properties;
 
-  SupportFormController(TicketIntake intake, TicketRepository tickets, ProductRepository products,
+  SupportFormController(TicketIntake intake, TicketRepository tickets, Catalogue catalogue,
       FormInput input, OfficeHours officeHours, TicketProperties properties) {
     this.intake = intake;
     this.tickets = tickets;
-    this.products = products;
+    this.catalogue = catalogue;
     this.input = input;
     this.officeHours = officeHours;
     this.properties = properties;
@@ -62,7 +60,7 @@ class SupportFormController {
 
   @ModelAttribute
   void choices(Model model) {
-    model.addAttribute("products", products.findAll(Sort.by("name")));
+    model.addAttribute("products", catalogue.products());
     model.addAttribute("categories", TicketCategory.values());
     model.addAttribute("limits", input.uploadLimits());
   }
@@ -113,8 +111,7 @@ class SupportFormController {
           Instant now = EngineClock.now();
           ModelAndView page = new ModelAndView("support/registered");
           page.addObject("ticket", ticket);
-          page.addObject("productName", products.findById(ticket.getProductCode()).map(Product::getName)
-              .orElse(ticket.getProductCode()));
+          page.addObject("productName", catalogue.name(ticket.getProductCode()));
           page.addObject("statusUrl", properties.statusPageUrl(ticket));
           page.addObject("statusPath", SupportWebConfig.PAGES + "/status/" + token);
           page.addObject("openNow", officeHours.isOpen(now));

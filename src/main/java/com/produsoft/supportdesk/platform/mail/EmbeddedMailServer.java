@@ -11,11 +11,9 @@ import org.springframework.stereotype.Component;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Supplier;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
-import com.produsoft.supportdesk.supplier.Product;
-import com.produsoft.supportdesk.supplier.ProductRepository;
-import com.produsoft.supportdesk.supplier.Supplier;
-import com.produsoft.supportdesk.supplier.SupplierRepository;
 
 /**
  * The embedded default's mail server: GreenMail in-process, SMTP on {@code spring.mail.port} and IMAP on
@@ -35,13 +33,11 @@ public class EmbeddedMailServer implements SmartLifecycle {
   public static final String DEMO_CUSTOMER_MAILBOX = "jan.vandamme@vandamme.example";
 
   private final GreenMail greenMail;
-  private final ProductRepository products;
-  private final SupplierRepository suppliers;
+  private final Catalogue catalogue;
 
   public EmbeddedMailServer(@Value("${spring.mail.port}") int smtpPort,
-      @Value("${support.mail.imap.port}") int imapPort, ProductRepository products, SupplierRepository suppliers) {
-    this.products = products;
-    this.suppliers = suppliers;
+      @Value("${support.mail.imap.port}") int imapPort, Catalogue catalogue) {
+    this.catalogue = catalogue;
     this.greenMail = new GreenMail(new ServerSetup[] {
         new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
         new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -50,11 +46,11 @@ public class EmbeddedMailServer implements SmartLifecycle {
   /** The mailboxes, created again at every start (GreenMail keeps them in memory). */
   @Override
   public void start() {
-    List<String> addresses = new ArrayList<>(products.findAll().stream().map(Product::getSupportMailbox).toList());
+    List<String> addresses = new ArrayList<>(catalogue.mailboxes());
     addresses.add(GENERAL_MAILBOX);
     addresses.add(DEMO_CUSTOMER_MAILBOX);
     // The suppliers' (placeholder) support addresses, to read the bug reports they are sent (C7.2).
-    suppliers.findAll().stream().map(Supplier::getSupportEmail).forEach(addresses::add);
+    catalogue.suppliers().stream().map(Supplier::getSupportEmail).forEach(addresses::add);
     // The demo staff's addresses, where their alert mails arrive (an.maes@produsoft.com ...).
     DemoUsers.USERS.stream().map(DemoUsers.DemoUser::email).forEach(addresses::add);
     GreenMailConfiguration users = GreenMailConfiguration.aConfig();

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +24,14 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
+import com.produsoft.supportdesk.catalogue.Product;
+
 /**
  * The groups of the support desk and what each may do in the engine, created at every start-up and only
  * added to, never duplicated. Product engineers see the tasks of their team because the engine grants a
- * task's candidate group access to that task; nobody else gets task rights but the leads.
+ * task's candidate group access to that task; nobody else gets task rights but the leads. The product teams are
+ * the catalogue's: a new product's team gets its group and rights at the next start.
  */
 @Component
 @Order(AccessRights.ORDER)
@@ -41,33 +46,36 @@ public class AccessRights implements ApplicationRunner {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  private final Catalogue catalogue;
 
-  public AccessRights(IdentityService identityService, AuthorizationService authorizationService) {
+  public AccessRights(IdentityService identityService, AuthorizationService authorizationService,
+      Catalogue catalogue) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
+    this.catalogue = catalogue;
   }
 
   /** A right: a group may do these things to this resource (id {@code *} for every one). */
   record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
   }
 
-  static final Map<String, String> GROUP_NAMES = groupNames();
-
-  private static Map<String, String> groupNames() {
-    var names = new java.util.LinkedHashMap<String, String>();
-    Roles.PRODUCT_TEAMS.forEach(team -> names.put(team, "Support team " + team.substring(Roles.TEAM_PREFIX.length()).toUpperCase()));
+  Map<String, String> groupNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Product product : catalogue.products()) {
+      names.put(product.getTeamGroup(), "Support team " + product.getCode());
+    }
     names.put(Roles.SUPPORT_LEADS, "Support leads");
     names.put(Roles.MANAGERS, "Managers");
     names.put(Roles.ADMINISTRATION, "Administration");
     names.put(Roles.PROCESS_DESIGNERS, "Process designers");
     names.put(Roles.TRAINING, "Training coordinators");
     names.put(Roles.CAMUNDA_ADMIN, "Camunda administrators");
-    return Map.copyOf(names);
+    return names;
   }
 
-  static List<Grant> grants() {
+  List<Grant> grants() {
     List<Grant> grants = new ArrayList<>();
-    for (String team : Roles.PRODUCT_TEAMS) {
+    for (String team : catalogue.teamGroups()) {
       grants.addAll(taskWorker(team));
     }
     grants.addAll(taskWorker(Roles.ADMINISTRATION));
@@ -123,7 +131,7 @@ public class AccessRights implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    GROUP_NAMES.forEach(this::ensureGroup);
+    groupNames().forEach(this::ensureGroup);
     grants().forEach(this::ensureGrant);
   }
 

@@ -1,5 +1,8 @@
 package com.produsoft.supportdesk.platform.security;
 
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -28,7 +31,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import com.produsoft.supportdesk.intake.web.RefusedFormPost;
+import com.produsoft.supportdesk.catalogue.Catalogue;
+
 
 /**
  * Who may reach what. Camunda's identity service is the one user store: the webapps log in against it
@@ -120,8 +124,8 @@ public class SecurityConfig {
   @Bean
   @Order(3)
   SecurityFilterChain staffPagesChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities,
-      ProcessEngine engine, @Value("${support.security.secure-cookies:false}") boolean secureCookies)
-      throws Exception {
+      ProcessEngine engine, Catalogue catalogue,
+      @Value("${support.security.secure-cookies:false}") boolean secureCookies) throws Exception {
     RequestMatcher staffPages = PathPatternRequestMatcher.withDefaults().matcher("/staff/**");
     return http
         .securityMatcher(staffPages)
@@ -133,7 +137,7 @@ public class SecurityConfig {
             .requestMatchers("/staff/customers/new", "/staff/customers/import", "/staff/customers/import/**")
             .hasAnyAuthority(authorities(Roles.REGISTER_EDITORS))
             .requestMatchers(HttpMethod.GET, "/staff/customers", "/staff/customers/**")
-            .hasAnyAuthority(authorities(Roles.REGISTER_READERS))
+            .hasAnyAuthority(registerReaders(catalogue))
             .requestMatchers("/staff/customers", "/staff/customers/**")
             .hasAnyAuthority(authorities(Roles.REGISTER_EDITORS))
             .anyRequest().authenticated())
@@ -159,7 +163,7 @@ public class SecurityConfig {
   @Bean
   @Order(4)
   SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities,
-      ProcessEngine engine) throws Exception {
+      ProcessEngine engine, Catalogue catalogue) throws Exception {
     return http
         .authenticationProvider(identities)
         // The Cockpit dashboard reads /api/reports with the webapps' session (GET only).
@@ -173,8 +177,8 @@ public class SecurityConfig {
             .requestMatchers(HttpMethod.POST, "/api/tickets").permitAll()
             // A ticket is read by its team, the leads, managers and admins, and changed by all but the managers;
             // TicketController refuses the engineers of other teams.
-            .requestMatchers(HttpMethod.GET, "/api/tickets/**").hasAnyAuthority(ticketStaff(Roles.MANAGERS))
-            .requestMatchers("/api/tickets/**").hasAnyAuthority(ticketStaff())
+            .requestMatchers(HttpMethod.GET, "/api/tickets/**").hasAnyAuthority(ticketStaff(catalogue, Roles.MANAGERS))
+            .requestMatchers("/api/tickets/**").hasAnyAuthority(ticketStaff(catalogue))
             // C3.2: releases are registered by the administration.
             .requestMatchers(HttpMethod.POST, "/api/releases").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.CAMUNDA_ADMIN))
             .requestMatchers("/actuator/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
@@ -196,7 +200,7 @@ public class SecurityConfig {
                 Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.SUPPORT_LEADS),
                 Roles.authority(Roles.CAMUNDA_ADMIN))
             // C10: licence moves and the licence register are staff work.
-            .requestMatchers("/api/licence-requests/**", "/api/licences/**").hasAnyAuthority(licenceStaff())
+            .requestMatchers("/api/licence-requests/**", "/api/licences/**").hasAnyAuthority(licenceStaff(catalogue))
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         // Never a session of its own; and the webapps' session, read for /api/reports, keeps its id.
@@ -210,21 +214,26 @@ public class SecurityConfig {
         .build();
   }
 
-  /** The product teams, the leads and the admins, and the groups named. */
-  private static String[] ticketStaff(String... more) {
-    return java.util.stream.Stream.of(Roles.PRODUCT_TEAMS.stream(),
-            java.util.stream.Stream.of(Roles.SUPPORT_LEADS, Roles.CAMUNDA_ADMIN), java.util.stream.Stream.of(more))
-        .flatMap(groups -> groups).map(Roles::authority).toArray(String[]::new);
+  /** The product teams (the catalogue's), the leads and the admins, and the groups named. */
+  private static String[] ticketStaff(Catalogue catalogue, String... more) {
+    return teamsAnd(catalogue, Stream.concat(Stream.of(Roles.SUPPORT_LEADS, Roles.CAMUNDA_ADMIN), Stream.of(more)));
   }
 
-  private static String[] authorities(java.util.List<String> groups) {
+  private static String[] licenceStaff(Catalogue catalogue) {
+    return teamsAnd(catalogue, Stream.of(Roles.SUPPORT_LEADS, Roles.ADMINISTRATION, Roles.CAMUNDA_ADMIN));
+  }
+
+  /** Who reads the customer register: its editors, the product teams' engineers and the managers. */
+  private static String[] registerReaders(Catalogue catalogue) {
+    return teamsAnd(catalogue, Stream.concat(Roles.REGISTER_EDITORS.stream(), Stream.of(Roles.MANAGERS)));
+  }
+
+  private static String[] teamsAnd(Catalogue catalogue, Stream<String> groups) {
+    return Stream.concat(catalogue.teamGroups().stream(), groups).map(Roles::authority).toArray(String[]::new);
+  }
+
+  private static String[] authorities(List<String> groups) {
     return groups.stream().map(Roles::authority).toArray(String[]::new);
-  }
-
-  private static String[] licenceStaff() {
-    return java.util.stream.Stream.concat(Roles.PRODUCT_TEAMS.stream(),
-            java.util.stream.Stream.of(Roles.SUPPORT_LEADS, Roles.ADMINISTRATION, Roles.CAMUNDA_ADMIN))
-        .map(Roles::authority).toArray(String[]::new);
   }
 
   /** Every /engine-rest call must carry credentials of a Camunda user (Camunda Modeler's deploy button too). */

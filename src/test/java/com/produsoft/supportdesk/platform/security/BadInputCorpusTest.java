@@ -78,8 +78,7 @@ import jakarta.mail.internet.MimeMessage;
     "spring.servlet.multipart.max-request-size=4MB",
     "support.mail.max-mails-per-sender-per-day=3",
     // Only the mailbox the cases write to is polled: six mailboxes per case would triple the time.
-    "support.mail.mailboxes[0].address=edgecam.support@produsoft.com",
-    "support.mail.mailboxes[0].product=EDGECAM"})
+    "support.mail.polled-mailboxes=edgecam.support@produsoft.com"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusTest {

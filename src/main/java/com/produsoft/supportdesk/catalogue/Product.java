@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.supplier;
+package com.produsoft.supportdesk.catalogue;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -7,18 +7,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
 /**
- * A product that Produsoft supports, with its own support mailbox and engineering team (C6.2). The six
- * products are reference data inserted by Liquibase; their codes are stable keys used across the system.
+ * A product that Produsoft supports, with its own support mailbox and engineering team (C6.2). The products are
+ * reference data inserted by Liquibase (one row each, docs/architecture.md "Adding a product"); their codes are
+ * stable keys used across the system. Read them through {@link Catalogue}.
  */
 @Entity
 public class Product {
-
-  public static final String VISI = "VISI";
-  public static final String WORKNC = "WORKNC";
-  public static final String EDGECAM = "EDGECAM";
-  public static final String RADAN = "RADAN";
-  public static final String PEPS = "PEPS";
-  public static final String SPACECLAIM = "SPACECLAIM";
 
   @Id
   private String code;

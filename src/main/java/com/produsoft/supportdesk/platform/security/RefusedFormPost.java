@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.intake.web;
+package com.produsoft.supportdesk.platform.security;
 
 import java.io.IOException;
 import java.util.Locale;

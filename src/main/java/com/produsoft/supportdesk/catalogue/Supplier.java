@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.supplier;
+package com.produsoft.supportdesk.catalogue;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
