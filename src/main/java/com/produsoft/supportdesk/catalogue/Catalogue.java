@@ -54,8 +54,10 @@ public class Catalogue {
     return products.getReferenceById(code);
   }
 
+  /** Whether this is a product's code exactly as written: {@code edgecam} is not, even where the database ignores case. */
   public boolean isProduct(String code) {
-    return code != null && products.existsById(code);
+    // Compared here, not by the database's key lookup, which may ignore case (MySQL collations).
+    return code != null && codes().contains(code);
   }
 
   /** The product codes, sorted. */

@@ -13,6 +13,7 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.context.annotation.Import;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.contract.Entitlement.Finding;
 import com.produsoft.supportdesk.customer.Contact;
@@ -23,7 +24,7 @@ import com.produsoft.supportdesk.licence.Licence;
 
 /** Runs Liquibase on an in-memory H2, so the mapping is validated against the real changelog too. */
 @DataJpaTest(showSql = false)
-@Import(EntitlementService.class)
+@Import({ EntitlementService.class, Catalogue.class })
 class EntitlementServiceTest {
 
   private static final LocalDate ON = LocalDate.of(2026, 3, 16);

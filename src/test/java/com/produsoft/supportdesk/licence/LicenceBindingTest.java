@@ -33,7 +33,7 @@ import com.produsoft.supportdesk.licence.LicenceBinding.EndedBecause;
  * transactional, so that each move commits on its own as in the application.
  */
 @DataJpaTest
-@Import(LicenceRegister.class)
+@Import({ LicenceRegister.class, Catalogue.class })
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 class LicenceBindingTest {
 

@@ -13,6 +13,7 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.autoconfigure.orm.jpa.TestEntityManager;
 import org.springframework.context.annotation.Import;
 
+import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.contract.ContractStatus;
 import com.produsoft.supportdesk.contract.Entitlement.Finding;
 import com.produsoft.supportdesk.contract.Entitlement;
@@ -25,7 +26,7 @@ import com.produsoft.supportdesk.licence.LicenceRepository;
 
 /** The test context starts like the application: DemoRegister, an ApplicationRunner, seeds the empty register. */
 @DataJpaTest(showSql = false)
-@Import({ DemoRegister.class, EntitlementService.class })
+@Import({ DemoRegister.class, EntitlementService.class, Catalogue.class })
 class DemoRegisterTest {
 
   private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Brussels"));
