@@ -30,6 +30,9 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -70,6 +73,8 @@ class QueueBenchmark {
   private static final String TEAM = "EDGECAM";
   /** The index of db/changelog/changes/090-queue-indices.xml, dropped and rebuilt for the before/after row. */
   private static final String QUEUE_INDEX = "PSD_IDX_IDENT_LNK_GROUP_TASK";
+  private static final String MEMBERSHIP_CHECK = "team membership check";
+  private static final String PER_TASK_CHECK = "per-task authorization check";
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -124,15 +129,31 @@ class QueueBenchmark {
         measure(report, page + ", before: without " + QUEUE_INDEX, 20, teamPage);
         statement.execute("CREATE INDEX " + QUEUE_INDEX + " ON ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_)");
       }
+      // Tuning log 13: the team's own queue checked by team membership (platform/security/TeamQueueAuthorization);
+      // "before" is Camunda's own authorization manager put back into the running engine: every task checked.
       ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) app.bean(ProcessEngine.class)
           .getProcessEngineConfiguration();
-      String tuned = engine.getAuthorizationCheckRevokes();
-      measure(report, page + ", after: authorizationCheckRevokes=" + tuned, 3, teamPage);
-      engine.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+      String count = "team queue count as " + ENGINEER;
+      Latencies.ThrowingSupplier<String> teamCount = () -> countFilter(app, teamQueue, ENGINEER);
+      Map<Class<?>, SessionFactory> sessions = engine.getSessionFactories();
+      SessionFactory teamMembership = sessions.get(AuthorizationManager.class);
+      measure(report, page + ", after: " + MEMBERSHIP_CHECK, 20, teamPage);
+      measure(report, count + ", after: " + MEMBERSHIP_CHECK, 20, teamCount);
+      sessions.put(AuthorizationManager.class, new GenericManagerFactory(AuthorizationManager.class));
       try {
-        measure(report, page + ", before: authorizationCheckRevokes=auto", 3, teamPage);
+        measure(report, page + ", before: " + PER_TASK_CHECK, 20, teamPage);
+        measure(report, count + ", before: " + PER_TASK_CHECK, 20, teamCount);
+        // Tuning log 1, on the per-task check it tunes.
+        String tuned = engine.getAuthorizationCheckRevokes();
+        measure(report, page + ", " + PER_TASK_CHECK + ", after: authorizationCheckRevokes=" + tuned, 3, teamPage);
+        engine.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+        try {
+          measure(report, page + ", " + PER_TASK_CHECK + ", before: authorizationCheckRevokes=auto", 3, teamPage);
+        } finally {
+          engine.setAuthorizationCheckRevokes(tuned);
+        }
       } finally {
-        engine.setAuthorizationCheckRevokes(tuned);
+        sessions.put(AuthorizationManager.class, teamMembership);
       }
 
       measureWithLargerBufferPool(app, report, page, teamPage, teamQueue);
@@ -151,8 +172,11 @@ class QueueBenchmark {
               + " application/hal+json (as Tasklist asks: the filter's variables embedded) and /count; leads: POST"
               + " /engine-rest/task sorted by priority and due date (the leads may read every task).")
           .remark("Before/after in this run, each pair measured back to back on the team queue page: with and"
-              + " without the index " + QUEUE_INDEX + " (dropped, measured, rebuilt); with the configured"
-              + " authorizationCheckRevokes and with auto (Camunda's default), switched in the running engine.")
+              + " without the index " + QUEUE_INDEX + " (dropped, measured, rebuilt); page and count with the "
+              + MEMBERSHIP_CHECK + " of platform/security/TeamQueueAuthorization and with Camunda's "
+              + PER_TASK_CHECK + " (its own authorization manager put back into the running engine, then"
+              + " restored); on the per-task check, the configured authorizationCheckRevokes and auto (Camunda's"
+              + " default), switched in the running engine.")
           .remark("Buffer pool: the rows above run on the server's own innodb_buffer_pool_size; the \"after\" rows"
               + " give InnoDB " + BUFFER_POOL_MB + " MB for the same calls (SET GLOBAL, warmed up, then set back).")
           .remark("Heap: the application runs in the benchmark's JVM, so the figure is that JVM's used heap after"

@@ -327,6 +327,16 @@ class AuthorizationMatrixTest {
         row("GET /engine-rest/task of ticket A", (f, c) -> c.get("/engine-rest/task?processInstanceBusinessKey="
                 + f.a()),
             "401 401 200[1] 200[0] 200[1] 200[0] 200[0] 200[1] 200[0] 200[0]"),
+        // A team's queue is checked by membership, any other candidate group task by task (TeamQueueAuthorization):
+        // asking for the Edgecam group, or for it beside one's own, shows another team nothing.
+        row("GET /engine-rest/task of ticket A, candidate group support-edgecam", (f, c) -> c.get(
+                "/engine-rest/task?candidateGroup=support-edgecam&includeAssignedTasks=true"
+                    + "&processInstanceBusinessKey=" + f.a()),
+            "401 401 200[1] 200[0] 200[1] 200[0] 200[0] 200[1] 200[0] 200[0]"),
+        row("GET /engine-rest/task of ticket A, candidate groups support-edgecam and support-visi", (f, c) -> c.get(
+                "/engine-rest/task?candidateGroups=support-edgecam,support-visi&includeAssignedTasks=true"
+                    + "&processInstanceBusinessKey=" + f.a()),
+            "401 401 200[1] 200[0] 200[1] 200[0] 200[0] 200[1] 200[0] 200[0]"),
         row("GET /engine-rest/task/{A's task}", (f, c) -> c.get("/engine-rest/task/" + f.taskA),
             "401 401 200 404 200 404 404 200 404 404"),
         row("POST /engine-rest/task/{fresh task}/claim", (f, c) -> c.post("/engine-rest/task/"
