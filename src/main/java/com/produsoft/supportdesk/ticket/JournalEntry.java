@@ -1,9 +1,12 @@
 package com.produsoft.supportdesk.ticket;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
+import com.produsoft.supportdesk.platform.EngineClock;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +22,9 @@ import jakarta.persistence.ManyToOne;
 /** One line of a ticket's story: a customer update, an engineer's note, a message sent, a status change. */
 @Entity
 public class JournalEntry {
+
+  /** How the journal's texts name a moment: Brussels time, to the minute. */
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.BRUSSELS);
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -33,13 +33,13 @@ public class SenderIdentification {
   private final TicketWords words;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
-  private final TicketWork work;
+  private final TicketFacts facts;
 
   SenderIdentification(TicketRepository tickets, CustomerRepository customers, ContactRepository contacts,
       JournalRepository journal, TicketWords words, RuntimeService runtimeService, TaskService taskService,
-      TicketWork work) {
+      TicketFacts facts) {
     this.taskService = taskService;
-    this.work = work;
+    this.facts = facts;
     this.tickets = tickets;
     this.customers = customers;
     this.contacts = contacts;
@@ -64,7 +64,7 @@ public class SenderIdentification {
   public Ticket link(String eonNumber, long customerId, String contactName, String staffUser) {
     Ticket ticket = tickets.findByEonNumber(eonNumber).orElseThrow(() -> new TicketNotFoundException(eonNumber));
     Customer customer = customers.findById(customerId).orElseThrow(() -> new UnknownCustomerException(customerId));
-    List<String> namedAfter = work.caseReference(eonNumber);
+    List<String> namedAfter = facts.caseReference(eonNumber);
     ticket.setCustomer(customer);
     StringBuilder note = new StringBuilder("Sender " + ticket.getEmail() + " linked to customer "
         + customer.getCompanyName() + " by " + staffUser);
@@ -85,7 +85,7 @@ public class SenderIdentification {
     journal.save(new JournalEntry(ticket, EngineClock.now(), JournalEntryType.ENGINEER_NOTE, staffUser, false,
         note.toString()));
     words.index(ticket);
-    renameOpenTasks(eonNumber, namedAfter, work.caseReference(eonNumber));
+    renameOpenTasks(eonNumber, namedAfter, facts.caseReference(eonNumber));
     if (!ticket.isClosed()) {
       runtimeService.createMessageCorrelation(TicketMessages.SENDER_IDENTIFIED)
           .processInstanceBusinessKey(ticket.getEonNumber())

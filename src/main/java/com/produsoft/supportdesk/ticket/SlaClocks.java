@@ -72,7 +72,7 @@ public class SlaClocks {
   /**
    * A message reached the customer (issue 17, C6.4). Every kind answers the customer: the first one stops the
    * first-response clock, and each one meets the next-update clock (its journal line MESSAGE_SENT, see
-   * TicketWork.recordBreach). A question pauses the clocks until the reply (C4); only a solution stops the resolution
+   * SlaWatch.recordBreach). A question pauses the clocks until the reply (C4); only a solution stops the resolution
    * clock, which starts the reopen period. An appointment (a call-back, a remote session, C5.4) is a first response,
    * never a solution.
    */

@@ -198,6 +198,81 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     return status == TicketStatus.CLOSED;
   }
 
+  /** C1–C3: what the entitlement check found; the ticket is registered whatever the answer. */
+  public void recordEntitlement(boolean underContract, String warning) {
+    this.underContract = underContract;
+    this.entitlementWarning = warning;
+  }
+
+  /** Triage corrects the category the customer chose. */
+  public void recategorise(TicketCategory newCategory) {
+    refuseIfClosed("change the category of");
+    this.category = newCategory;
+  }
+
+  /** C5.4: the ticket goes to the team of another product. */
+  public void moveTo(String newProductCode) {
+    refuseIfClosed("move");
+    if (newProductCode.equals(productCode)) {
+      throw new IllegalStateException(eonNumber + " is already a " + newProductCode + " ticket");
+    }
+    this.productCode = newProductCode;
+  }
+
+  /** C4: support asked the customer a question; the ticket waits for the reply. */
+  public void waitForCustomer() {
+    refuseIfClosed("ask a question on");
+    status = TicketStatus.WAITING_FOR_CUSTOMER;
+  }
+
+  /** The customer replied, or support took the ticket up again: someone works on it. */
+  public void resumeWork() {
+    refuseIfClosed("resume work on");
+    status = TicketStatus.OPEN;
+  }
+
+  /** The solution went to the customer; the reopen period runs. */
+  public void solutionSent() {
+    refuseIfClosed("send a solution on");
+    status = TicketStatus.SOLUTION_SENT;
+  }
+
+  /** The customer reacted to the solution within the reopen period: it no longer counts as resolved. */
+  public void reopenAfterSolution() {
+    if (status != TicketStatus.SOLUTION_SENT) {
+      throw new IllegalStateException(eonNumber + " is " + status + ": only a ticket whose solution was sent reopens");
+    }
+    setResolvedAt(null);
+    status = TicketStatus.OPEN;
+  }
+
+  /** The customer came back on a closed ticket within the reopen period: open again, as if never resolved. */
+  public void reopenAfterClosing(boolean nowCritical) {
+    if (status != TicketStatus.CLOSED) {
+      throw new IllegalStateException(eonNumber + " is " + status + ": only a closed ticket reopens after closing");
+    }
+    status = TicketStatus.OPEN;
+    closedAt = null;
+    setResolvedAt(null);
+    resolution = null;
+    critical = nowCritical;
+  }
+
+  /** Closed, for this reason; no clock waits any more. The resolution time is the SLA clocks' to record first. */
+  public void close(Resolution reason, Instant at) {
+    refuseIfClosed("close");
+    resolution = reason;
+    status = TicketStatus.CLOSED;
+    closedAt = at;
+    pausedSince = null;
+  }
+
+  private void refuseIfClosed(String what) {
+    if (isClosed()) {
+      throw new IllegalStateException("Cannot " + what + " " + eonNumber + ": it is closed");
+    }
+  }
+
   public Long getId() {
     return id;
   }
@@ -226,16 +301,8 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     return productCode;
   }
 
-  public void setProductCode(String productCode) {
-    this.productCode = productCode;
-  }
-
   public TicketCategory getCategory() {
     return category;
-  }
-
-  public void setCategory(TicketCategory category) {
-    this.category = category;
   }
 
   public Channel getChannel() {
@@ -350,24 +417,12 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     return underContract;
   }
 
-  public void setUnderContract(boolean underContract) {
-    this.underContract = underContract;
-  }
-
   public String getEntitlementWarning() {
     return entitlementWarning;
   }
 
-  public void setEntitlementWarning(String entitlementWarning) {
-    this.entitlementWarning = entitlementWarning;
-  }
-
   public TicketStatus getStatus() {
     return status;
-  }
-
-  public void setStatus(TicketStatus status) {
-    this.status = status;
   }
 
   public Integer getPriority() {
@@ -435,7 +490,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
   }
 
   /** A ticket that is no longer resolved (reopened) loses its resolution time too. */
-  public void setResolvedAt(Instant resolvedAt) {
+  void setResolvedAt(Instant resolvedAt) {
     this.resolvedAt = resolvedAt;
     if (resolvedAt == null) {
       resolutionOfficeSeconds = null;
@@ -462,24 +517,16 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     return closedAt;
   }
 
-  public void setClosedAt(Instant closedAt) {
-    this.closedAt = closedAt;
-  }
-
   public Instant getPausedSince() {
     return pausedSince;
   }
 
-  public void setPausedSince(Instant pausedSince) {
+  void setPausedSince(Instant pausedSince) {
     this.pausedSince = pausedSince;
   }
 
   public Resolution getResolution() {
     return resolution;
-  }
-
-  public void setResolution(Resolution resolution) {
-    this.resolution = resolution;
   }
 
   public String getResolutionText() {

@@ -24,16 +24,26 @@ import com.produsoft.supportdesk.supplier.EscalationMessages;
 
 /**
  * The service tasks of {@code TicketProcess}, wired by {@code camunda:delegateExpression="${name}"}. Each one
- * maps process variables to a {@link TicketWork} call and its answer back; nothing else.
+ * maps process variables to a call of the ticket's services ({@link TicketWork}, {@link TicketTriage}, {@link
+ * SlaTimers}, {@link SlaWatch}, {@link TicketFacts}, {@link Conversation}) and its answer back; nothing else.
  */
 @Configuration
 class TicketProcessDelegates {
 
   private final TicketWork work;
+  private final TicketTriage triage;
+  private final SlaTimers timers;
+  private final SlaWatch watch;
+  private final TicketFacts facts;
   private final Conversation conversation;
 
-  TicketProcessDelegates(TicketWork work, Conversation conversation) {
+  TicketProcessDelegates(TicketWork work, TicketTriage triage, SlaTimers timers, SlaWatch watch, TicketFacts facts,
+      Conversation conversation) {
     this.work = work;
+    this.triage = triage;
+    this.timers = timers;
+    this.watch = watch;
+    this.facts = facts;
     this.conversation = conversation;
   }
 
@@ -78,7 +88,7 @@ class TicketProcessDelegates {
   /** Every user task shows the ticket's facts: a task-local JSON copy, fresh when the task is created. */
   @Bean
   TaskListener loadTicketFacts() {
-    return task -> task.setVariableLocal("ticket", SpinValues.jsonValue(work.factsAsJson(
+    return task -> task.setVariableLocal("ticket", SpinValues.jsonValue(facts.asJson(
         (String) task.getVariable("eonNumber"))).create());
   }
 
@@ -86,24 +96,24 @@ class TicketProcessDelegates {
   @Bean
   CaseNames.CaseReference ticketReference() {
     return CaseNames.CaseReference.of(List.of(TicketService.PROCESS_KEY, EscalationMessages.PROCESS_KEY),
-        task -> work.caseReference((String) task.getVariable("eonNumber")));
+        task -> facts.caseReference((String) task.getVariable("eonNumber")));
   }
 
   /** C7.2: on the supplier waits of BugEscalationProcess; the resolution clock stands still meanwhile. */
   @Bean
   ExecutionListener pauseResolutionClock() {
-    return execution -> work.pauseForSupplier(eon(execution));
+    return execution -> timers.pauseForSupplier(eon(execution));
   }
 
   @Bean
   ExecutionListener resumeResolutionClock() {
-    return execution -> work.resumeAfterSupplier(eon(execution));
+    return execution -> timers.resumeAfterSupplier(eon(execution));
   }
 
   @Bean
   JavaDelegate checkEntitlement() {
     return execution -> {
-      Entitlement entitlement = work.checkEntitlement(eon(execution));
+      Entitlement entitlement = triage.checkEntitlement(eon(execution));
       execution.setVariable("underContract", entitlement.underContract());
       execution.setVariable("entitlementWarning", entitlement.warning());
     };
@@ -111,7 +121,7 @@ class TicketProcessDelegates {
 
   @Bean
   JavaDelegate startSlaClocks() {
-    return execution -> execution.setVariables(work.startSlaClocks(eon(execution), decision(execution)));
+    return execution -> execution.setVariables(timers.start(eon(execution), decision(execution)));
   }
 
   @Bean
@@ -123,7 +133,7 @@ class TicketProcessDelegates {
   JavaDelegate recordTriage() {
     return execution -> {
       String category = (String) execution.getVariable("category");
-      work.recordTriage(eon(execution), (String) execution.getVariable("triageOutcome"),
+      triage.recordTriage(eon(execution), (String) execution.getVariable("triageOutcome"),
           category == null ? null : TicketCategory.valueOf(category), (String) execution.getVariable("duplicateOf"),
           (String) execution.getVariable("triageNote"), currentUser(execution));
     };
@@ -156,7 +166,7 @@ class TicketProcessDelegates {
 
   @Bean
   JavaDelegate resumeSlaClocks() {
-    return execution -> execution.setVariables(work.resumeSlaClocks(eon(execution), taskPriority(execution)));
+    return execution -> execution.setVariables(timers.resumeAfterCustomer(eon(execution), taskPriority(execution)));
   }
 
   @Bean
@@ -193,7 +203,7 @@ class TicketProcessDelegates {
 
   @Bean
   JavaDelegate moveTicket() {
-    return execution -> execution.setVariables(work.moveToTeam(eon(execution),
+    return execution -> execution.setVariables(triage.moveToTeam(eon(execution),
         (String) execution.getVariable("newProduct"), (String) execution.getVariable("triageNote"),
         currentUser(execution)));
   }
@@ -206,7 +216,7 @@ class TicketProcessDelegates {
 
   @Bean
   JavaDelegate warnAssignee() {
-    return execution -> work.warn(eon(execution), clock(execution), execution.getProcessInstanceId());
+    return execution -> watch.warn(eon(execution), clock(execution), execution.getProcessInstanceId());
   }
 
   @Bean
@@ -214,7 +224,7 @@ class TicketProcessDelegates {
     return execution -> {
       Date receivedAt = (Date) execution.getVariable("updateReceivedAt");
       Date nextUpdateDueAt = (Date) execution.getVariable("nextUpdateDueAt");
-      boolean newBreach = work.recordBreach(eon(execution), clock(execution),
+      boolean newBreach = watch.recordBreach(eon(execution), clock(execution),
           receivedAt == null ? null : receivedAt.toInstant(),
           nextUpdateDueAt == null ? null : nextUpdateDueAt.toInstant());
       // Not local: the task's input mapping (clock) gives it a scope of its own, which ends with the task, and the
@@ -225,13 +235,13 @@ class TicketProcessDelegates {
 
   @Bean
   JavaDelegate notifyAssignee() {
-    return execution -> work.notifyAssignee(eon(execution), (String) execution.getVariable("updateType"),
+    return execution -> watch.notifyAssignee((String) execution.getVariable("updateType"),
         (String) execution.getVariable("updateMessage"), execution.getProcessInstanceId());
   }
 
   @Bean
   JavaDelegate changePriority() {
-    return execution -> execution.setVariables(work.changePriority(eon(execution), decision(execution),
+    return execution -> execution.setVariables(timers.changePriority(eon(execution), decision(execution),
         execution.getProcessInstanceId(), null, "the customer reported it became critical (C8.1)"));
   }
 
@@ -239,7 +249,7 @@ class TicketProcessDelegates {
   @Bean
   JavaDelegate correctPriority() {
     return execution -> {
-      execution.setVariables(work.correctPriority(eon(execution), decision(execution),
+      execution.setVariables(timers.correctPriority(eon(execution), decision(execution),
           execution.getProcessInstanceId(), currentUser(execution), (String) execution.getVariable("priorityReason")));
       execution.removeVariable("correctedPriority");
     };
@@ -277,7 +287,7 @@ class TicketProcessDelegates {
     return execution -> {
       Instant receivedAt = EngineClock.now();
       execution.setVariableLocal("updateReceivedAt", Date.from(receivedAt));
-      execution.setVariableLocal("nextUpdateDueAt", Date.from(work.nextUpdateDue(eon(execution), receivedAt)));
+      execution.setVariableLocal("nextUpdateDueAt", Date.from(watch.nextUpdateDue(eon(execution), receivedAt)));
     };
   }
 }

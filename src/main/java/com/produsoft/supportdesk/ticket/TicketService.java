@@ -216,11 +216,7 @@ public class TicketService {
       JournalEntry news = journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author,
           "Reopened: " + message, message));
       alerts.customerNews(ticket.getEonNumber(), news.getId(), news.getText());
-      ticket.setStatus(TicketStatus.OPEN);
-      ticket.setClosedAt(null);
-      ticket.setResolvedAt(null);
-      ticket.setResolution(null);
-      ticket.setCritical(type == UpdateType.CRITICAL);
+      ticket.reopenAfterClosing(type == UpdateType.CRITICAL);
       startProcess(ticket);
       return new UpdateOutcome(ticket, "REOPENED");
     }

@@ -219,7 +219,7 @@ class SlaTimerBenchmark {
     ticket.setDescription("Benchmark ticket " + i + ": the postprocessor stops after a tool change on the DMG Mori");
     ticket.setOperatingSystem("Windows 11 23H2");
     ticket.setLanguage(Language.NL);
-    ticket.setUnderContract(true);
+    ticket.recordEntitlement(true, null);
     SlaClocks clocks = app.getBean(SlaClocks.class);
     clocks.start(ticket, 2, "PT4H", "PT24H");
     app.getBean(TicketRepository.class).save(ticket);

@@ -26,7 +26,7 @@ import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.platform.security.WebClient;
 import com.produsoft.supportdesk.ticket.SlaClock;
 import com.produsoft.supportdesk.ticket.TicketRepository;
-import com.produsoft.supportdesk.ticket.TicketWork;
+import com.produsoft.supportdesk.ticket.SlaWatch;
 
 /**
  * Issue 9, acceptance 4: {@code /actuator/prometheus} lists the support figures with their labels and values, for
@@ -48,7 +48,7 @@ class PrometheusMetricsTest {
   @Autowired
   SupportMetrics metrics;
   @Autowired
-  TicketWork ticketWork;
+  SlaWatch slaWatch;
   @Autowired
   TicketRepository tickets;
   @Autowired
@@ -71,7 +71,7 @@ class PrometheusMetricsTest {
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     String eonNumber = json.readTree(registered.body()).get("eonNumber").asText();
     int priority = tickets.findByEonNumber(eonNumber).orElseThrow().getPriority();
-    assertThat(ticketWork.recordBreach(eonNumber, SlaClock.FIRST_RESPONSE, null, null)).isTrue();
+    assertThat(slaWatch.recordBreach(eonNumber, SlaClock.FIRST_RESPONSE, null, null)).isTrue();
     GreenMailUtil.sendTextEmail("visi.support@produsoft.com", "jan.vandamme@vandamme.example",
         "VISI crashes on open", "Since the update VISI crashes when opening a part.",
         mailServer.greenMail().getSmtp().getServerSetup());

@@ -30,11 +30,11 @@ import com.produsoft.supportdesk.supplier.SupplierBug;
 import com.produsoft.supportdesk.supplier.SupplierBugRepository;
 import com.produsoft.supportdesk.supplier.SupplierBugStatus;
 import com.produsoft.supportdesk.ticket.Channel;
+import com.produsoft.supportdesk.ticket.Resolution;
 import com.produsoft.supportdesk.ticket.SlaClocks;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketCategory;
 import com.produsoft.supportdesk.ticket.TicketRepository;
-import com.produsoft.supportdesk.ticket.TicketStatus;
 
 /**
  * Issue 9, acceptance 2: every figure of /api/reports on a known data set, against values computed by hand from the
@@ -88,7 +88,7 @@ class ReportsTest {
     Ticket t1 = ticket("VISI", Channel.WEB, TicketCategory.BUG, "2030-03-01T15:30", 2, "PT4H");
     clocks.recordCustomerVisibleAnswer(t1, brussels("2030-03-04T11:00"));
     clocks.recordResolution(t1, brussels("2030-03-05T10:30"));
-    t1.setStatus(TicketStatus.SOLUTION_SENT);
+    t1.solutionSent();
     tickets.save(t1);
     // T2: the same Friday, due Monday 12:00, answered Monday 13:30: breached; 30 min + 4 h + 30 min = 300 minutes.
     Ticket t2 = ticket("VISI", Channel.MAIL, TicketCategory.BUG, "2030-03-01T15:30", 2, "PT4H");
@@ -101,7 +101,7 @@ class ReportsTest {
     Ticket t4 = ticket("EDGECAM", Channel.PHONE, TicketCategory.SUPPORT, "2030-03-18T09:00", 1, "PT1H");
     clocks.recordCustomerVisibleAnswer(t4, brussels("2030-03-18T09:20"));
     clocks.pause(t4, brussels("2030-03-18T09:20"));
-    t4.setStatus(TicketStatus.WAITING_FOR_CUSTOMER);
+    t4.waitForCustomer();
     tickets.save(t4);
     // T5: Monday 1 April 16:00, P3 within 8 office hours: 1 h Monday, Tuesday 08:30-12:30 and 13:00-16:00 -> due
     // Tuesday 2 April 16:00, after now: neither met nor breached yet.
@@ -116,7 +116,7 @@ class ReportsTest {
     clocks.pause(t6, brussels("2030-02-26T09:00"));
     clocks.resume(t6, brussels("2030-03-04T09:00"));
     clocks.recordResolution(t6, brussels("2030-03-05T12:00"));
-    t6.setStatus(TicketStatus.CLOSED);
+    t6.close(Resolution.SOLVED, brussels("2030-03-05T12:00"));
     tickets.save(t6);
     // T7: Thursday 7 March 10:00, P4 within 16 office hours: Thu 6 h 30, Fri 7 h, Monday 11 March 2 h 30 -> due
     // Monday 11:00; never answered: breached.
@@ -129,7 +129,7 @@ class ReportsTest {
     // resolved after 60 office minutes.
     Ticket t10 = ticket("WORKNC", Channel.WEB, TicketCategory.SUPPORT, "2030-03-25T09:00", 2, "PT4H");
     clocks.recordResolution(t10, brussels("2030-03-25T10:00"));
-    t10.setStatus(TicketStatus.CLOSED);
+    t10.close(Resolution.SOLVED_BY_CUSTOMER, brussels("2030-03-25T10:00"));
     tickets.save(t10);
 
     // Supplier bugs on Tuesday 2 April 2030, ages in Belgian calendar days.
