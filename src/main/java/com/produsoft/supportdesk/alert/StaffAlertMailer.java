@@ -1,13 +1,13 @@
 package com.produsoft.supportdesk.alert;
 
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,25 +17,19 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 
 import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.platform.mail.TextMailTemplates;
+import com.produsoft.supportdesk.platform.mail.Mail;
+import com.produsoft.supportdesk.platform.mail.OutboundMails;
 import com.produsoft.supportdesk.platform.security.Roles;
-import com.produsoft.supportdesk.ticket.CustomerMails;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketRepository;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Mails the staff's alerts waiting in the outbox ({@link StaffAlerts}), after the transaction that raised them, so
@@ -47,7 +41,7 @@ import jakarta.mail.internet.MimeMessage;
  * Who is mailed is decided when the mail goes out: the engineers assigned to the ticket's tasks of its team, or
  * every member of the team while nobody is; every support lead for a breach. A user is left out who turned this
  * alert off (the preferences page), has no e-mail address in Camunda, or was mailed this alert already. Texts are
- * {@code mail/staff/<kind>_<nl|en>.txt} (first line the subject), in the user's chosen language, Dutch by default;
+ * {@code mail/staff/<kind>_<nl|en>.txt} ({@link OutboundMails}), in the user's chosen language, Dutch by default;
  * the mail comes from the ticket's product mailbox and links to the task in Tasklist and to the preferences page.
  * <p>
  * Runs without a Spring transaction of its own around the mail server: every database step is a short transaction
@@ -68,14 +62,13 @@ public class StaffAlertMailer {
   private final Catalogue catalogue;
   private final TaskService taskService;
   private final IdentityService identityService;
-  private final JavaMailSender sender;
+  private final OutboundMails outbound;
   private final AlertProperties properties;
   private final TransactionTemplate transactions;
-  private final TemplateEngine templates = TextMailTemplates.in("mail/staff");
 
   public StaffAlertMailer(StaffAlertRepository alerts, StaffAlertMailRepository mailed,
       AlertPreferenceRepository preferences, TicketRepository tickets, Catalogue catalogue,
-      TaskService taskService, IdentityService identityService, JavaMailSender sender, AlertProperties properties,
+      TaskService taskService, IdentityService identityService, OutboundMails outbound, AlertProperties properties,
       PlatformTransactionManager transactionManager) {
     this.alerts = alerts;
     this.mailed = mailed;
@@ -84,7 +77,7 @@ public class StaffAlertMailer {
     this.catalogue = catalogue;
     this.taskService = taskService;
     this.identityService = identityService;
-    this.sender = sender;
+    this.outbound = outbound;
     this.properties = properties;
     this.transactions = new TransactionTemplate(transactionManager);
   }
@@ -176,52 +169,37 @@ public class StaffAlertMailer {
         .includeAssignedTasks().orderByTaskPriority().desc().orderByDueDate().asc().list();
   }
 
-  /** A mail ready to go: the product mailbox it comes from, its subject and text. */
-  private record Letter(String from, String subject, String body) {
-  }
-
   private void send(StaffAlert alert, Recipient recipient) {
-    Letter letter = Objects.requireNonNull(transactions.execute(status -> write(alert, recipient)));
-    MimeMessage message = sender.createMimeMessage();
-    try {
-      MimeMessageHelper mail = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-      mail.setFrom(letter.from(), "Produsoft Support Desk");
-      mail.setTo(recipient.email());
-      mail.setSubject(letter.subject());
-      mail.setText(letter.body());
-      // An alert is no customer mail: an out-of-office reply to it must not become a ticket.
-      message.setHeader("Auto-Submitted", "auto-generated");
-      message.setHeader("X-Loop", CustomerMails.LOOP_MARKER);
-    } catch (MessagingException | UnsupportedEncodingException e) {
-      throw new IllegalStateException("Cannot write the alert " + alert.getEventKey(), e);
-    }
-    sender.send(message);
+    outbound.send(Objects.requireNonNull(transactions.execute(status -> write(alert, recipient))));
   }
 
-  /** The alert's text in the recipient's language, with the ticket, the event and the links. */
-  private Letter write(StaffAlert alert, Recipient recipient) {
+  /**
+   * The alert's mail in the recipient's language, with the ticket, the event and the links, from the ticket's
+   * product mailbox. An alert is no customer mail: it is automatic, so an out-of-office reply to it never becomes a
+   * ticket.
+   */
+  private Mail write(StaffAlert alert, Recipient recipient) {
     Ticket ticket = tickets.findByEonNumber(alert.getEonNumber()).orElseThrow();
     Product product = catalogue.product(ticket.getProductCode()).orElseThrow();
-    Context facts = new Context();
-    facts.setVariable("firstName", Objects.requireNonNullElse(recipient.firstName(), recipient.userId()));
-    facts.setVariable("eonNumber", ticket.getEonNumber());
-    facts.setVariable("companyName", blankAs(ticket.getCompanyName(), "?"));
-    facts.setVariable("contactName", blankAs(ticket.getContactName(), "?"));
-    facts.setVariable("phone", blankAs(ticket.getPhone(), "?"));
-    facts.setVariable("email", blankAs(ticket.getEmail(), "?"));
-    facts.setVariable("product", product.getName());
-    facts.setVariable("priority", ticket.getPriority() == null ? "?" : "P" + ticket.getPriority());
-    facts.setVariable("description", StaffAlert.cut(blankAs(ticket.getDescription(), ""), MAX_EXCERPT));
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("firstName", Objects.requireNonNullElse(recipient.firstName(), recipient.userId()));
+    facts.put("eonNumber", ticket.getEonNumber());
+    facts.put("companyName", blankAs(ticket.getCompanyName(), "?"));
+    facts.put("contactName", blankAs(ticket.getContactName(), "?"));
+    facts.put("phone", blankAs(ticket.getPhone(), "?"));
+    facts.put("email", blankAs(ticket.getEmail(), "?"));
+    facts.put("product", product.getName());
+    facts.put("priority", ticket.getPriority() == null ? "?" : "P" + ticket.getPriority());
+    facts.put("description", StaffAlert.cut(blankAs(ticket.getDescription(), ""), MAX_EXCERPT));
     // The news's text, or the SLA clock (FIRST_RESPONSE, RESOLUTION, NEXT_UPDATE).
-    facts.setVariable("detail", StaffAlert.cut(blankAs(alert.getDetail(), ""), MAX_EXCERPT));
-    facts.setVariable("firstResponseDue", format(ticket.getFirstResponseDueAt()));
-    facts.setVariable("resolutionDue", format(ticket.getResolutionDueAt()));
-    facts.setVariable("taskUrl", properties.taskUrl(recipient.taskId()));
-    facts.setVariable("preferencesUrl", properties.preferencesUrl());
-    String[] subjectAndBody = templates.process(alert.getKind().templateName() + "_" + recipient.language(), facts)
-        .split("\\R", 2);
-    return new Letter(product.getSupportMailbox(), "[" + ticket.getEonNumber() + "] " + subjectAndBody[0].strip(),
-        subjectAndBody[1].strip());
+    facts.put("detail", StaffAlert.cut(blankAs(alert.getDetail(), ""), MAX_EXCERPT));
+    facts.put("firstResponseDue", format(ticket.getFirstResponseDueAt()));
+    facts.put("resolutionDue", format(ticket.getResolutionDueAt()));
+    facts.put("taskUrl", properties.taskUrl(recipient.taskId()));
+    facts.put("preferencesUrl", properties.preferencesUrl());
+    return Mail.from(product.getSupportMailbox(), "Produsoft Support Desk", "staff/" + alert.getKind().templateName(),
+        Locale.forLanguageTag(recipient.language())).to(recipient.email()).with(facts).about(ticket.getEonNumber())
+        .automatic("auto-generated").closing(Mail.Closing.NOTICE);
   }
 
   private static String format(Instant instant) {

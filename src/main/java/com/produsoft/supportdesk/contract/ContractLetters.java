@@ -1,6 +1,5 @@
 package com.produsoft.supportdesk.contract;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -8,25 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 
 import com.produsoft.supportdesk.customer.ContactRepository;
 import com.produsoft.supportdesk.customer.Customer;
-import com.produsoft.supportdesk.platform.mail.TextMailTemplates;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import com.produsoft.supportdesk.platform.mail.Mail;
+import com.produsoft.supportdesk.platform.mail.OutboundMails;
 
 /**
  * The contract's letters to the customer's designated contacts (C2.1: system responsible and deputy), from
- * info@produsoft.com, in the customer's language. The texts are Thymeleaf text templates in
- * {@code mail/contract/<letter>_<nl|en>.txt}; their first line is the subject.
+ * info@produsoft.com, in the customer's language. The texts are {@code mail/contract/<letter>_<nl|en>.txt}, written
+ * and sent by {@link OutboundMails}.
  */
 @Component
 public class ContractLetters {
@@ -35,12 +26,11 @@ public class ContractLetters {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-  private final ObjectProvider<JavaMailSender> mailSender;
+  private final OutboundMails mails;
   private final ContactRepository contacts;
-  private final TemplateEngine templates = TextMailTemplates.in("mail/contract");
 
-  public ContractLetters(ObjectProvider<JavaMailSender> mailSender, ContactRepository contacts) {
-    this.mailSender = mailSender;
+  public ContractLetters(OutboundMails mails, ContactRepository contacts) {
+    this.mails = mails;
     this.contacts = contacts;
   }
 
@@ -77,30 +67,12 @@ public class ContractLetters {
       throw new IllegalStateException(customer.getCompanyName() + " has no designated contact to send the "
           + letter + " of " + contract.getContractNumber() + " to (C2.1)");
     }
-    Context context = new Context();
-    context.setVariables(commonFacts(contract));
-    context.setVariables(facts);
-    String language = customer.getLanguage().written().name().toLowerCase(Locale.ROOT);
-    String[] subjectAndBody = templates.process(letter + "_" + language, context).split("\\R", 2);
-
-    JavaMailSender sender = mailSender.getIfAvailable(() -> {
-      throw new IllegalStateException("No mail server configured (spring.mail.host): cannot send the " + letter
-          + " of " + contract.getContractNumber());
-    });
-    MimeMessage message = sender.createMimeMessage();
-    try {
-      MimeMessageHelper mail = new MimeMessageHelper(message, proof != null, StandardCharsets.UTF_8.name());
-      mail.setFrom(FROM);
-      mail.setTo(recipients.toArray(String[]::new));
-      mail.setSubject(subjectAndBody[0].strip());
-      mail.setText(subjectAndBody[1].strip());
-      if (proof != null) {
-        mail.addAttachment(proof.fileName(), new ByteArrayResource(proof.getPdf()), "application/pdf");
-      }
-    } catch (MessagingException e) {
-      throw new IllegalStateException("Cannot write the " + letter + " of " + contract.getContractNumber(), e);
-    }
-    sender.send(message);
+    Map<String, Object> model = new HashMap<>(commonFacts(contract));
+    model.putAll(facts);
+    mails.send(Mail.from(FROM, "Produsoft", "contract/" + letter,
+        Locale.forLanguageTag(customer.getLanguage().written().name())).to(recipients).with(model)
+        .attach(proof == null ? List.of()
+            : List.of(new Mail.File(proof.fileName(), "application/pdf", proof.getPdf()))));
   }
 
   private static Map<String, Object> commonFacts(MaintenanceContract contract) {

@@ -17,6 +17,7 @@ import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.catalogue.Supplier;
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.platform.mail.OutboundMails;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.CustomerMails;
 import com.produsoft.supportdesk.ticket.JournalEntry;
@@ -146,12 +147,12 @@ public class Escalations {
           + additionalInformation + "\n");
     }
     escalation.getSupplierBug().setStatus(SupplierBugStatus.REPORTED);
-    String messageId = supplierMails.sendReport(escalation, attachments.findByTicketOrderByIdAsc(ticket),
+    OutboundMails.Sent report = supplierMails.sendReport(escalation, attachments.findByTicketOrderByIdAsc(ticket),
         escalation.getSupplierMessageId());
-    escalation.setSupplierMessageId(messageId);
+    escalation.setSupplierMessageId(report.messageId());
     escalation.setStatus(EscalationStatus.WAITING_FOR_SUPPLIER);
     note(ticket, SYSTEM, JournalEntryType.SUPPLIER_MAIL, "Mail to " + escalation.getSupplierBug().getSupplier()
-        .getSupportEmail() + ": " + SupplierMails.subject(escalation) + "\n\n" + escalation.getReport());
+        .getSupportEmail() + ": " + report.subject() + "\n\n" + escalation.getReport());
   }
 
   /** The supplier's answer as an engineer entered it (read from a mail, or heard on the phone at a follow-up). */

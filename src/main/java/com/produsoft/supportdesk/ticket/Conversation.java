@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.platform.mail.Mail;
 
 /**
  * Issue 17: while a ticket is open, an engineer writes the customer a message at any time (the staff dossier page,
@@ -186,7 +187,7 @@ public class Conversation {
     CustomerMessage message = messages.findById(messageId).orElseThrow();
     Ticket ticket = message.getTicket();
     Instant now = EngineClock.now();
-    List<CustomerMails.File> files = new ArrayList<>(filesOf(message));
+    List<Mail.File> files = new ArrayList<>(filesOf(message));
     Map<String, Object> details = new HashMap<>();
     details.put("text", message.getText());
     if (message.getKind() == MessageKind.APPOINTMENT) {
@@ -196,7 +197,7 @@ public class Conversation {
       details.put("channel", message.getAppointmentChannel().name());
       String summary = mails.label(language, "appointment." + message.getAppointmentChannel().name(),
           ticket.getEonNumber());
-      files.add(new CustomerMails.File(language == Language.NL ? AppointmentInvitation.FILE_NAME_NL
+      files.add(new Mail.File(language == Language.NL ? AppointmentInvitation.FILE_NAME_NL
           : AppointmentInvitation.FILE_NAME_EN, AppointmentInvitation.CONTENT_TYPE, AppointmentInvitation.of(
               "message-" + message.getId() + "." + ticket.getEonNumber() + "@support.produsoft.com",
               message.getAppointmentAt(), now, summary, message.getText())));
@@ -212,7 +213,7 @@ public class Conversation {
    * The files of a question or a solution written on the dossier page, for its mail; the message counts as sent.
    * None for a question or solution of the triage or answer form ({@code messageId} null).
    */
-  public List<CustomerMails.File> mailedNow(Long messageId) {
+  public List<Mail.File> mailedNow(Long messageId) {
     if (messageId == null) {
       return List.of();
     }
@@ -265,9 +266,9 @@ public class Conversation {
     return messages.findByTicketOrderByWrittenAtAscIdAsc(ticket);
   }
 
-  private List<CustomerMails.File> filesOf(CustomerMessage message) {
+  private List<Mail.File> filesOf(CustomerMessage message) {
     return attachments.findByCustomerMessageOrderByIdAsc(message).stream()
-        .map(file -> new CustomerMails.File(file.getFileName(), file.getContentType(), file.getContent()))
+        .map(file -> new Mail.File(file.getFileName(), file.getContentType(), file.getContent()))
         .toList();
   }
 

@@ -1,31 +1,24 @@
 package com.produsoft.supportdesk.training;
 
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 
 import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.customer.Customer;
 import com.produsoft.supportdesk.customer.Language;
-import com.produsoft.supportdesk.platform.mail.TextMailTemplates;
+import com.produsoft.supportdesk.platform.mail.Mail;
+import com.produsoft.supportdesk.platform.mail.OutboundMails;
 import com.produsoft.supportdesk.ticket.TicketProperties;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
 /**
- * The mails of trainings and user days (C11), from info@produsoft.com. Texts are Thymeleaf text templates in
- * {@code mail/training/<letter>_<nl|en>.txt}; their first line is the subject. A failure to send is thrown, so that
- * the asynchronous process step that sends retries.
+ * The mails of trainings and user days (C11), from info@produsoft.com. Texts are
+ * {@code mail/training/<letter>_<nl|en>.txt}, written and sent by {@link OutboundMails}. A failure to send is thrown,
+ * so that the asynchronous process step that sends retries.
  */
 @Component
 public class TrainingMails {
@@ -34,13 +27,12 @@ public class TrainingMails {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-  private final JavaMailSender sender;
+  private final OutboundMails mails;
   private final Catalogue catalogue;
   private final TicketProperties links;
-  private final TemplateEngine templates = TextMailTemplates.in("mail/training");
 
-  public TrainingMails(JavaMailSender sender, Catalogue catalogue, TicketProperties links) {
-    this.sender = sender;
+  public TrainingMails(OutboundMails mails, Catalogue catalogue, TicketProperties links) {
+    this.mails = mails;
     this.catalogue = catalogue;
     this.links = links;
   }
@@ -105,20 +97,7 @@ public class TrainingMails {
     if (recipients.isEmpty()) {
       throw new IllegalStateException("Nobody to send the " + letter + " to (C2.1: no designated contact)");
     }
-    Context context = new Context();
-    context.setVariables(facts);
-    String template = letter + "_" + language.written().name().toLowerCase(Locale.ROOT);
-    String[] subjectAndBody = templates.process(template, context).split("\\R", 2);
-    MimeMessage message = sender.createMimeMessage();
-    try {
-      MimeMessageHelper mail = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-      mail.setFrom(FROM);
-      mail.setTo(recipients.toArray(String[]::new));
-      mail.setSubject(subjectAndBody[0].strip());
-      mail.setText(subjectAndBody[1].strip());
-    } catch (MessagingException e) {
-      throw new IllegalStateException("Cannot write the " + letter + " to " + recipients, e);
-    }
-    sender.send(message);
+    mails.send(Mail.from(FROM, "Produsoft", "training/" + letter,
+        Locale.forLanguageTag(language.written().name())).to(recipients).with(facts));
   }
 }
