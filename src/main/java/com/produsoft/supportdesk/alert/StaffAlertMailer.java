@@ -30,7 +30,6 @@ import com.produsoft.supportdesk.platform.security.Roles;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketRepository;
 
-
 /**
  * Mails the staff's alerts waiting in the outbox ({@link StaffAlerts}), after the transaction that raised them, so
  * that a mail server outage never holds up or fails a ticket. Each alert is taken for one attempt at a time
