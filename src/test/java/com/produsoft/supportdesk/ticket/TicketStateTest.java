@@ -44,7 +44,8 @@ class TicketStateTest {
     ticket.setResolvedAt(LATER);
     ticket.close(Resolution.SOLVED_BY_CUSTOMER, LATER);
 
-    assertThatThrownBy(ticket::waitForCustomer).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(ticket::waitForCustomer).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
     assertThatThrownBy(ticket::solutionSent).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> ticket.moveTo("VISI")).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> ticket.close(Resolution.NO_REPLY, LATER)).isInstanceOf(IllegalStateException.class);

@@ -97,7 +97,8 @@ public class OutboundMails {
     int firstLineEnd = text.indexOf('\n');
     String subjectLine = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
     if (!subjectLine.startsWith("Subject: ")) {
-      throw new IllegalStateException("Mail template " + mail.template + "_" + language + " must start with 'Subject: '");
+      throw new IllegalStateException("Mail template " + mail.template + "_" + language
+          + " must start with 'Subject: '");
     }
     String body = templates.process("layout_" + language, new Context(mail.language, Map.of(
         "text", text.substring(firstLineEnd + 1).strip(),

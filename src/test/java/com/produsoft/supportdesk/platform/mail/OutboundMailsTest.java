@@ -75,7 +75,7 @@ class OutboundMailsTest {
   }
 
   @Test
-  @DisplayName("every template starts with its subject, leaves the closing to the layout and exists in Dutch and English")
+  @DisplayName("every template starts with its subject, leaves the closing to the layout, exists in Dutch and English")
   void templatesFollowTheLayout() throws IOException {
     List<Path> templates;
     try (Stream<Path> files = Files.walk(TEMPLATES)) {
@@ -90,7 +90,8 @@ class OutboundMailsTest {
           "Kind regards", "Produsoft Support Desk (");
       String name = template.getFileName().toString();
       if (!template.getParent().endsWith("supplier")) {
-        String other = name.endsWith("_nl.txt") ? name.replace("_nl.txt", "_en.txt") : name.replace("_en.txt", "_nl.txt");
+        String other = name.endsWith("_nl.txt") ? name.replace("_nl.txt", "_en.txt")
+            : name.replace("_en.txt", "_nl.txt");
         assertThat(template.resolveSibling(other)).as(template + " in the other language").exists();
       }
     }
