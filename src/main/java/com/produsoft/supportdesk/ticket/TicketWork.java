@@ -19,20 +19,17 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.TimeDate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.produsoft.supportdesk.alert.StaffAlerts;
 import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.contract.Entitlement;
 import com.produsoft.supportdesk.contract.EntitlementService;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.supplier.KnownIssues;
-import com.produsoft.supportdesk.supplier.WishList;
-import com.produsoft.supportdesk.supplier.WishListItem;
 
 /**
  * What the steps of {@code TicketProcess} do to a ticket. The delegates only map process variables to these
@@ -69,17 +66,18 @@ public class TicketWork {
   private final CustomerMails mails;
   private final KnownIssues knownIssues;
   private final WishList wishList;
-  private final StaffAlerts alerts;
+  private final ApplicationEventPublisher events;
   private final Catalogue catalogue;
   private final Conversation conversation;
 
   public TicketWork(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches,
       SlaClocks clocks, EntitlementService entitlements, TaskService taskService,
       ManagementService managementService, RepositoryService repositoryService, RuntimeService runtimeService,
-      ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList, StaffAlerts alerts,
+      ObjectMapper json, CustomerMails mails, KnownIssues knownIssues, WishList wishList,
+      ApplicationEventPublisher events,
       Catalogue catalogue, Conversation conversation) {
     this.conversation = conversation;
-    this.alerts = alerts;
+    this.events = events;
     this.catalogue = catalogue;
     this.runtimeService = runtimeService;
     this.json = json;
@@ -206,7 +204,7 @@ public class TicketWork {
     Ticket ticket = ticket(eonNumber);
     clocks.start(ticket, decision.priority(), decision.firstResponseTarget(), decision.resolutionTarget());
     if (decision.priority() == 1) {
-      alerts.newP1(eonNumber);
+      events.publishEvent(new StaffAttention.PriorityOneTicket(eonNumber));
     }
     return clocks.processVariables(ticket, decision.taskPriority());
   }
@@ -317,7 +315,7 @@ public class TicketWork {
    */
   public void registerSuggestion(String eonNumber, Long wishId) {
     Ticket ticket = ticket(eonNumber);
-    WishListItem wish = wishList.back(ticket, wishId);
+    WishList.Wish wish = wishList.back(ticket, wishId);
     note(ticket, SYSTEM, "Backs wish #" + wish.getId() + " of the " + ticket.getProductCode() + " wish list: "
         + wish.getTitle());
     messageSent(ticket, "Your suggestion is registered on the " + ticket.getProductCode()
@@ -384,7 +382,7 @@ public class TicketWork {
     String text = clock + " deadline approaching: due " + dueAt(ticket, clock);
     journal.save(new JournalEntry(ticket, EngineClock.now(), JournalEntryType.SLA_WARNING, SYSTEM, false, text));
     commentOnOpenTasks(processInstanceId, text);
-    alerts.slaWarning(eonNumber, clock.name(), dueAt(ticket, clock));
+    events.publishEvent(new StaffAttention.SlaDeadlineApproaching(eonNumber, clock, dueAt(ticket, clock)));
   }
 
   /**
@@ -409,7 +407,7 @@ public class TicketWork {
     breaches.save(new SlaBreach(ticket, clock, dueAt, now));
     journal.save(new JournalEntry(ticket, now, JournalEntryType.SLA_BREACH, SYSTEM, false,
         clock + " deadline " + dueAt + " missed"));
-    alerts.slaBreach(eonNumber, clock.name(), dueAt);
+    events.publishEvent(new StaffAttention.SlaDeadlineMissed(eonNumber, clock, dueAt));
     return true;
   }
 
