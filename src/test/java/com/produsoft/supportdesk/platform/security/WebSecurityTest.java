@@ -29,7 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.produsoft.supportdesk.licence.LicenceTransferRequestRepository;
+import com.produsoft.supportdesk.licencetransfer.LicenceTransferRequestRepository;
 import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.ticket.Channel;
 import com.produsoft.supportdesk.ticket.JournalRepository;

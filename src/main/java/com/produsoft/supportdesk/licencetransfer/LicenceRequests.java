@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.licence;
+package com.produsoft.supportdesk.licencetransfer;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -13,13 +13,16 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.produsoft.supportdesk.licence.Licence;
+import com.produsoft.supportdesk.licence.LicenceRegister;
+import com.produsoft.supportdesk.licence.LicenceRepository;
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.contract.EntitlementService;
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.ContactRepository;
-import com.produsoft.supportdesk.licence.LicenceTransferRequest.Reinstaller;
-import com.produsoft.supportdesk.licence.LicenceTransferRequest.Status;
+import com.produsoft.supportdesk.licencetransfer.LicenceTransferRequest.Reinstaller;
+import com.produsoft.supportdesk.licencetransfer.LicenceTransferRequest.Status;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.ticket.CustomerMails.Kind;
 import com.produsoft.supportdesk.ticket.CustomerMails;
