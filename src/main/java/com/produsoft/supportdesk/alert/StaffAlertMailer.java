@@ -32,7 +32,7 @@ import com.produsoft.supportdesk.platform.mail.TextMailTemplates;
 import com.produsoft.supportdesk.platform.security.Roles;
 import com.produsoft.supportdesk.ticket.CustomerMails;
 import com.produsoft.supportdesk.ticket.Ticket;
-import com.produsoft.supportdesk.ticket.TicketRepository;
+import com.produsoft.supportdesk.ticket.Tickets;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -64,7 +64,7 @@ public class StaffAlertMailer {
   private final StaffAlertRepository alerts;
   private final StaffAlertMailRepository mailed;
   private final AlertPreferenceRepository preferences;
-  private final TicketRepository tickets;
+  private final Tickets tickets;
   private final Catalogue catalogue;
   private final TaskService taskService;
   private final IdentityService identityService;
@@ -74,7 +74,7 @@ public class StaffAlertMailer {
   private final TemplateEngine templates = TextMailTemplates.in("mail/staff");
 
   public StaffAlertMailer(StaffAlertRepository alerts, StaffAlertMailRepository mailed,
-      AlertPreferenceRepository preferences, TicketRepository tickets, Catalogue catalogue,
+      AlertPreferenceRepository preferences, Tickets tickets, Catalogue catalogue,
       TaskService taskService, IdentityService identityService, JavaMailSender sender, AlertProperties properties,
       PlatformTransactionManager transactionManager) {
     this.alerts = alerts;

@@ -26,12 +26,10 @@ import com.produsoft.supportdesk.licencetransfer.LicenceTransferRequest.Status;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.ticket.CustomerMails.Kind;
 import com.produsoft.supportdesk.ticket.CustomerMails;
-import com.produsoft.supportdesk.ticket.JournalEntry;
 import com.produsoft.supportdesk.ticket.JournalEntryType;
-import com.produsoft.supportdesk.ticket.JournalRepository;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketProperties;
-import com.produsoft.supportdesk.ticket.TicketRepository;
+import com.produsoft.supportdesk.ticket.Tickets;
 
 /**
  * Licence moves and replacements as a planned procedure (C10, C3.5, C3.6, C3.8): what the web form, the API,
@@ -58,13 +56,12 @@ public class LicenceRequests {
   private final TicketProperties ticketProperties;
   private final RuntimeService runtimeService;
   private final Catalogue catalogue;
-  private final TicketRepository tickets;
-  private final JournalRepository journal;
+  private final Tickets tickets;
 
   public LicenceRequests(LicenceTransferRequestRepository requests, LicenceRepository licences,
       LicenceRegister register, ContactRepository contacts, EntitlementService entitlements, OfficeHours officeHours,
       CustomerMails mails, TicketProperties ticketProperties, RuntimeService runtimeService,
-      Catalogue catalogue, TicketRepository tickets, JournalRepository journal) {
+      Catalogue catalogue, Tickets tickets) {
     this.requests = requests;
     this.licences = licences;
     this.register = register;
@@ -76,7 +73,6 @@ public class LicenceRequests {
     this.runtimeService = runtimeService;
     this.catalogue = catalogue;
     this.tickets = tickets;
-    this.journal = journal;
   }
 
   /**
@@ -147,9 +143,9 @@ public class LicenceRequests {
         EngineClock.today());
     saved.entitle(entitlement.underContract(), entitlement.contractNumber());
     // A ticket that turned out to be a licence move points to the procedure that plans it (C10.1).
-    ticket.ifPresent(asked -> journal.save(new JournalEntry(asked, saved.getRequestedAt(),
-        JournalEntryType.ENGINEER_NOTE, "system", false, "Licence request " + saved.getNumber() + " ("
-            + saved.getReason() + ", " + String.join(", ", numbers) + ") is planned as a licence move (C10.3)")));
+    ticket.ifPresent(asked -> tickets.note(asked, saved.getRequestedAt(),
+        JournalEntryType.ENGINEER_NOTE, "system", "Licence request " + saved.getNumber() + " ("
+            + saved.getReason() + ", " + String.join(", ", numbers) + ") is planned as a licence move (C10.3)"));
     return saved;
   }
 
