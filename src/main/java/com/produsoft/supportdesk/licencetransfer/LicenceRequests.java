@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.produsoft.supportdesk.licence.Licence;
 import com.produsoft.supportdesk.licence.LicenceRegister;
-import com.produsoft.supportdesk.licence.LicenceRepository;
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.contract.EntitlementService;
@@ -47,7 +46,6 @@ public class LicenceRequests {
       .withZone(EngineClock.BRUSSELS);
 
   private final LicenceTransferRequestRepository requests;
-  private final LicenceRepository licences;
   private final LicenceRegister register;
   private final ContactRepository contacts;
   private final EntitlementService entitlements;
@@ -58,12 +56,11 @@ public class LicenceRequests {
   private final Catalogue catalogue;
   private final Tickets tickets;
 
-  public LicenceRequests(LicenceTransferRequestRepository requests, LicenceRepository licences,
+  public LicenceRequests(LicenceTransferRequestRepository requests,
       LicenceRegister register, ContactRepository contacts, EntitlementService entitlements, OfficeHours officeHours,
       CustomerMails mails, TicketProperties ticketProperties, RuntimeService runtimeService,
       Catalogue catalogue, Tickets tickets) {
     this.requests = requests;
-    this.licences = licences;
     this.register = register;
     this.contacts = contacts;
     this.entitlements = entitlements;
@@ -109,7 +106,7 @@ public class LicenceRequests {
     }
     List<Licence> found = new ArrayList<>();
     for (String number : numbers) {
-      Optional<Licence> licence = licences.findByLicenceNumber(number);
+      Optional<Licence> licence = register.find(number);
       if (licence.isEmpty() || contact.isPresent()
           && !licence.get().getCustomer().getId().equals(contact.get().getCustomer().getId())) {
         faults.add("licenceNumbers: " + number + " is not a licence of this customer");
@@ -273,7 +270,7 @@ public class LicenceRequests {
   /** Whether the licences sit on a dongle: then the administration ships the replacement (C3.6). */
   @Transactional(readOnly = true)
   public boolean onDongle(LicenceTransferRequest request) {
-    return request.getLicenceNumbers().stream().map(licences::findByLicenceNumber)
+    return request.getLicenceNumbers().stream().map(register::find)
         .anyMatch(licence -> licence.orElseThrow().isOnDongle());
   }
 
