@@ -28,7 +28,7 @@ import com.produsoft.supportdesk.platform.mail.Mail;
 import com.produsoft.supportdesk.platform.mail.OutboundMails;
 import com.produsoft.supportdesk.platform.security.Roles;
 import com.produsoft.supportdesk.ticket.Ticket;
-import com.produsoft.supportdesk.ticket.TicketRepository;
+import com.produsoft.supportdesk.ticket.Tickets;
 
 /**
  * Mails the staff's alerts waiting in the outbox ({@link StaffAlerts}), after the transaction that raised them, so
@@ -57,7 +57,7 @@ public class StaffAlertMailer {
   private final StaffAlertRepository alerts;
   private final StaffAlertMailRepository mailed;
   private final AlertPreferenceRepository preferences;
-  private final TicketRepository tickets;
+  private final Tickets tickets;
   private final Catalogue catalogue;
   private final TaskService taskService;
   private final IdentityService identityService;
@@ -66,7 +66,7 @@ public class StaffAlertMailer {
   private final TransactionTemplate transactions;
 
   public StaffAlertMailer(StaffAlertRepository alerts, StaffAlertMailRepository mailed,
-      AlertPreferenceRepository preferences, TicketRepository tickets, Catalogue catalogue,
+      AlertPreferenceRepository preferences, Tickets tickets, Catalogue catalogue,
       TaskService taskService, IdentityService identityService, OutboundMails outbound, AlertProperties properties,
       PlatformTransactionManager transactionManager) {
     this.alerts = alerts;

@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface StaffAlertRepository extends JpaRepository<StaffAlert, Long> {
+interface StaffAlertRepository extends JpaRepository<StaffAlert, Long> {
 
   boolean existsByEventKey(String eventKey);
 

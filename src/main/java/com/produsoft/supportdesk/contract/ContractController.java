@@ -26,7 +26,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Maintenance contracts (C1): the administration writes, managers read (rules in SecurityConfig). */
+/** Maintenance contracts (C1): the administration writes, managers read ({@link ContractUrlRules}). */
 @RestController
 @RequestMapping("/api/contracts")
 @Tag(name = "Contracts", description = "Maintenance contracts: sale, cancellation, reinstatement (charter C1)")

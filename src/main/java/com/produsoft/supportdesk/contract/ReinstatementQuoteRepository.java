@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ReinstatementQuoteRepository extends JpaRepository<ReinstatementQuote, Long> {
+interface ReinstatementQuoteRepository extends JpaRepository<ReinstatementQuote, Long> {
 
   /** The contract's latest quote, whatever its state. */
   Optional<ReinstatementQuote> findFirstByContractOrderByIdDesc(MaintenanceContract contract);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface RenewalProofRepository extends JpaRepository<RenewalProof, Long> {
+interface RenewalProofRepository extends JpaRepository<RenewalProof, Long> {
 
   Optional<RenewalProof> findByContractAndPeriodStart(MaintenanceContract contract, LocalDate periodStart);
 

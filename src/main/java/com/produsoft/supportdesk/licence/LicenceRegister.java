@@ -2,6 +2,7 @@ package com.produsoft.supportdesk.licence;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,11 @@ public class LicenceRegister {
   public LicenceRegister(LicenceRepository licences, LicenceBindingRepository bindings) {
     this.licences = licences;
     this.bindings = bindings;
+  }
+
+  /** The licence of this number, if the register holds it. */
+  public Optional<Licence> find(String licenceNumber) {
+    return licences.findByLicenceNumber(licenceNumber);
   }
 
   /** The licence's bindings, oldest first; the last one is current. */

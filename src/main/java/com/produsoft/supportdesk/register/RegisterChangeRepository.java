@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface RegisterChangeRepository extends JpaRepository<RegisterChange, Long> {
+interface RegisterChangeRepository extends JpaRepository<RegisterChange, Long> {
 
   /** The customer's audit trail, newest first. */
   List<RegisterChange> findByCustomerIdOrderByChangedAtDescIdDesc(Long customerId);

@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Min;
 
 /**
  * The managers' morning figures (issue 9) for the Cockpit dashboard and other clients: managers, support leads and
- * admins (SecurityConfig). Periods are days in Europe/Brussels, both included, at most a year; bad parameters answer
+ * admins ({@link ReportingUrlRules}). Periods are days in Europe/Brussels, both included, at most a year; bad parameters answer
  * 400 naming the parameter (ApiErrors). The contract figures are in {@code ContractReportController}.
  */
 @RestController

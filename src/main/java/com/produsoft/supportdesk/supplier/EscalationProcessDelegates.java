@@ -1,9 +1,14 @@
 package com.produsoft.supportdesk.supplier;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.produsoft.supportdesk.platform.CaseNames;
+import com.produsoft.supportdesk.ticket.TicketFacts;
 
 /**
  * The service tasks of {@code BugEscalationProcess} (C7.2), wired by {@code camunda:delegateExpression}. Each maps
@@ -13,9 +18,18 @@ import org.springframework.context.annotation.Configuration;
 class EscalationProcessDelegates {
 
   private final Escalations escalations;
+  private final TicketFacts ticketFacts;
 
-  EscalationProcessDelegates(Escalations escalations) {
+  EscalationProcessDelegates(Escalations escalations, TicketFacts ticketFacts) {
     this.escalations = escalations;
+    this.ticketFacts = ticketFacts;
+  }
+
+  /** The escalation's tasks are named after its ticket, as the ticket's own tasks are. */
+  @Bean
+  CaseNames.CaseReference escalationReference() {
+    return CaseNames.CaseReference.of(List.of(EscalationMessages.PROCESS_KEY),
+        task -> ticketFacts.caseReference((String) task.getVariable("eonNumber")));
   }
 
   private static String reference(DelegateExecution execution) {

@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 import com.produsoft.supportdesk.ticket.Ticket;
 
-public interface EscalationRepository extends JpaRepository<Escalation, Long> {
+interface EscalationRepository extends JpaRepository<Escalation, Long> {
 
   List<Escalation> findBySupplierBugOrderByIdAsc(SupplierBug supplierBug);
 

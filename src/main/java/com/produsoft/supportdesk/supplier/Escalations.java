@@ -18,13 +18,11 @@ import com.produsoft.supportdesk.catalogue.Supplier;
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.platform.mail.OutboundMails;
-import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.CustomerMails;
-import com.produsoft.supportdesk.ticket.JournalEntry;
 import com.produsoft.supportdesk.ticket.JournalEntryType;
-import com.produsoft.supportdesk.ticket.JournalRepository;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketWork;
+import com.produsoft.supportdesk.ticket.Tickets;
 
 /**
  * What the steps of {@code BugEscalationProcess} do (C7.2): document the bug, give the customer a workaround,
@@ -43,8 +41,7 @@ public class Escalations {
   private final EscalationRepository escalations;
   private final SupplierBugRepository bugs;
   private final Catalogue catalogue;
-  private final AttachmentRepository attachments;
-  private final JournalRepository journal;
+  private final Tickets tickets;
   private final TicketWork ticketWork;
   private final CustomerMails customerMails;
   private final SupplierMails supplierMails;
@@ -52,14 +49,13 @@ public class Escalations {
   private final RuntimeService runtimeService;
 
   public Escalations(EscalationRepository escalations, SupplierBugRepository bugs, Catalogue catalogue,
-      AttachmentRepository attachments, JournalRepository journal, TicketWork ticketWork,
+      Tickets tickets, TicketWork ticketWork,
       CustomerMails customerMails, SupplierMails supplierMails, SupplierProperties properties,
       RuntimeService runtimeService) {
     this.escalations = escalations;
     this.bugs = bugs;
     this.catalogue = catalogue;
-    this.attachments = attachments;
-    this.journal = journal;
+    this.tickets = tickets;
     this.ticketWork = ticketWork;
     this.customerMails = customerMails;
     this.supplierMails = supplierMails;
@@ -147,7 +143,7 @@ public class Escalations {
           + additionalInformation + "\n");
     }
     escalation.getSupplierBug().setStatus(SupplierBugStatus.REPORTED);
-    OutboundMails.Sent report = supplierMails.sendReport(escalation, attachments.findByTicketOrderByIdAsc(ticket),
+    OutboundMails.Sent report = supplierMails.sendReport(escalation, tickets.files(ticket),
         escalation.getSupplierMessageId());
     escalation.setSupplierMessageId(report.messageId());
     escalation.setStatus(EscalationStatus.WAITING_FOR_SUPPLIER);
@@ -302,6 +298,6 @@ public class Escalations {
   }
 
   private void note(Ticket ticket, String author, JournalEntryType type, String text) {
-    journal.save(new JournalEntry(ticket, EngineClock.now(), type, author == null ? SYSTEM : author, false, text));
+    tickets.note(ticket, EngineClock.now(), type, author == null ? SYSTEM : author, text);
   }
 }

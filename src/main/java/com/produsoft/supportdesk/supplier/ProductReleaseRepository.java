@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProductReleaseRepository extends JpaRepository<ProductRelease, Long> {
+interface ProductReleaseRepository extends JpaRepository<ProductRelease, Long> {
 
   Optional<ProductRelease> findByProductCodeAndVersion(String productCode, String version);
 }

@@ -2,5 +2,5 @@ package com.produsoft.supportdesk.supplier;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface WishBackerRepository extends JpaRepository<WishBacker, Long> {
+interface WishBackerRepository extends JpaRepository<WishBacker, Long> {
 }

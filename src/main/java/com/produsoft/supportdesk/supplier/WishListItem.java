@@ -10,6 +10,7 @@ import org.hibernate.type.SqlTypes;
 
 import com.produsoft.supportdesk.catalogue.Product;
 import com.produsoft.supportdesk.ticket.Ticket;
+import com.produsoft.supportdesk.ticket.WishList;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -29,7 +30,7 @@ import jakarta.persistence.OrderBy;
  * ticket that suggested it; they are all told when a release includes it.
  */
 @Entity
-public class WishListItem {
+public class WishListItem implements WishList.Wish {
 
   static final int TITLE_LENGTH = 200;
 

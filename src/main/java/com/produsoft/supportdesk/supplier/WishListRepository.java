@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface WishListRepository extends JpaRepository<WishListItem, Long> {
+interface WishListRepository extends JpaRepository<WishListItem, Long> {
 
   Optional<WishListItem> findByProductCodeAndNormalisedTitle(String productCode, String normalisedTitle);
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface CustomerMessageRepository extends JpaRepository<CustomerMessage, Long> {
+interface CustomerMessageRepository extends JpaRepository<CustomerMessage, Long> {
 
   List<CustomerMessage> findByTicketOrderByWrittenAtAscIdAsc(Ticket ticket);
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SlaBreachRepository extends JpaRepository<SlaBreach, Long> {
+interface SlaBreachRepository extends JpaRepository<SlaBreach, Long> {
 
   boolean existsByTicketAndClockAndDueAt(Ticket ticket, SlaClock clock, Instant dueAt);
 

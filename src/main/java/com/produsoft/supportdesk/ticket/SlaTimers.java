@@ -9,10 +9,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.produsoft.supportdesk.alert.StaffAlerts;
 import com.produsoft.supportdesk.platform.EngineClock;
 
 /**
@@ -32,17 +32,17 @@ public class SlaTimers {
   private final DeadlineTimers timers;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
-  private final StaffAlerts alerts;
+  private final ApplicationEventPublisher events;
 
   SlaTimers(TicketRepository tickets, JournalRepository journal, SlaClocks clocks, DeadlineTimers timers,
-      TaskService taskService, RuntimeService runtimeService, StaffAlerts alerts) {
+      TaskService taskService, RuntimeService runtimeService, ApplicationEventPublisher events) {
     this.tickets = tickets;
     this.journal = journal;
     this.clocks = clocks;
     this.timers = timers;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
-    this.alerts = alerts;
+    this.events = events;
   }
 
   /**
@@ -53,7 +53,7 @@ public class SlaTimers {
     Ticket ticket = tickets.byEonNumber(eonNumber);
     clocks.start(ticket, decision.priority(), decision.firstResponseTarget(), decision.resolutionTarget());
     if (decision.priority() == 1) {
-      alerts.newP1(eonNumber);
+      events.publishEvent(new StaffAttention.PriorityOneTicket(eonNumber));
     }
     return clocks.processVariables(ticket, decision.taskPriority());
   }

@@ -4,10 +4,10 @@ import java.time.Instant;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.produsoft.supportdesk.alert.StaffAlerts;
 import com.produsoft.supportdesk.platform.EngineClock;
 
 /**
@@ -25,16 +25,16 @@ public class SlaWatch {
   private final SlaBreachRepository breaches;
   private final SlaClocks clocks;
   private final TaskService taskService;
-  private final StaffAlerts alerts;
+  private final ApplicationEventPublisher events;
 
   SlaWatch(TicketRepository tickets, JournalRepository journal, SlaBreachRepository breaches, SlaClocks clocks,
-      TaskService taskService, StaffAlerts alerts) {
+      TaskService taskService, ApplicationEventPublisher events) {
     this.tickets = tickets;
     this.journal = journal;
     this.breaches = breaches;
     this.clocks = clocks;
     this.taskService = taskService;
-    this.alerts = alerts;
+    this.events = events;
   }
 
   /**
@@ -46,7 +46,7 @@ public class SlaWatch {
     String text = clock + " deadline approaching: due " + dueAt(ticket, clock);
     journal.save(new JournalEntry(ticket, EngineClock.now(), JournalEntryType.SLA_WARNING, SYSTEM, false, text));
     commentOnOpenTasks(processInstanceId, text);
-    alerts.slaWarning(eonNumber, clock.name(), dueAt(ticket, clock));
+    events.publishEvent(new StaffAttention.SlaDeadlineApproaching(eonNumber, clock, dueAt(ticket, clock)));
   }
 
   /**
@@ -71,7 +71,7 @@ public class SlaWatch {
     breaches.save(new SlaBreach(ticket, clock, dueAt, now));
     journal.save(new JournalEntry(ticket, now, JournalEntryType.SLA_BREACH, SYSTEM, false,
         clock + " deadline " + dueAt + " missed"));
-    alerts.slaBreach(eonNumber, clock.name(), dueAt);
+    events.publishEvent(new StaffAttention.SlaDeadlineMissed(eonNumber, clock, dueAt));
     return true;
   }
 

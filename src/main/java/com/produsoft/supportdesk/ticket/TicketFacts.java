@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.produsoft.supportdesk.supplier.KnownIssues;
 
 /**
  * What Tasklist shows of a ticket: the facts every task form reads (a task-local copy, {@code loadTicketFacts}) and

@@ -1,6 +1,8 @@
 package com.produsoft.supportdesk.ticket;
 
-public class TicketNotFoundException extends RuntimeException {
+import com.produsoft.supportdesk.platform.web.NotFoundException;
+
+public class TicketNotFoundException extends NotFoundException {
 
   public TicketNotFoundException(String eonNumber) {
     super("No ticket " + eonNumber);

@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import com.produsoft.supportdesk.contract.Entitlement;
 import com.produsoft.supportdesk.platform.CaseNames;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.supplier.EscalationMessages;
 
 /**
  * The service tasks of {@code TicketProcess}, wired by {@code camunda:delegateExpression="${name}"}. Each one
@@ -92,10 +91,13 @@ class TicketProcessDelegates {
         (String) task.getVariable("eonNumber"))).create());
   }
 
-  /** Tasks of a ticket are named after it: {@code EON-2026-00027 · Metaalwerken Vandamme · Triage ticket}. */
+  /**
+   * Tasks of a ticket are named after it: {@code EON-2026-00027 · Metaalwerken Vandamme · Triage ticket} (its
+   * escalation's tasks too, see the supplier module).
+   */
   @Bean
   CaseNames.CaseReference ticketReference() {
-    return CaseNames.CaseReference.of(List.of(TicketService.PROCESS_KEY, EscalationMessages.PROCESS_KEY),
+    return CaseNames.CaseReference.of(List.of(TicketService.PROCESS_KEY),
         task -> facts.caseReference((String) task.getVariable("eonNumber")));
   }
 

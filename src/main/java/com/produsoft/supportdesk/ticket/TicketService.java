@@ -11,12 +11,12 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.produsoft.supportdesk.alert.StaffAlerts;
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.catalogue.Product;
@@ -48,14 +48,14 @@ public class TicketService {
   private final ObjectMapper json;
   private final AttachmentRepository attachments;
   private final AttachmentPolicy attachmentPolicy;
-  private final StaffAlerts alerts;
+  private final ApplicationEventPublisher events;
   private final TicketWords words;
 
   public TicketService(TicketRepository tickets, JournalRepository journal, CustomerRepository customers,
       ContactRepository contacts, Catalogue catalogue, EonNumbers eonNumbers, RuntimeService runtimeService,
       OfficeHours officeHours, TicketProperties properties, ObjectMapper json, AttachmentRepository attachments,
-      AttachmentPolicy attachmentPolicy, StaffAlerts alerts, TicketWords words) {
-    this.alerts = alerts;
+      AttachmentPolicy attachmentPolicy, ApplicationEventPublisher events, TicketWords words) {
+    this.events = events;
     this.words = words;
     this.attachments = attachments;
     this.attachmentPolicy = attachmentPolicy;
@@ -168,7 +168,7 @@ public class TicketService {
     storeFiles(ticket, files, now);
     JournalEntry news = journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author,
         type.name() + ": " + message, message));
-    alerts.customerNews(eonNumber, news.getId(), news.getText());
+    events.publishEvent(new StaffAttention.CustomerNews(eonNumber, news.getId(), news.getText()));
     if (type == UpdateType.CRITICAL) {
       ticket.setCritical(true);
     }
@@ -215,7 +215,7 @@ public class TicketService {
     if (!now.isAfter(reopenUntil)) {
       JournalEntry news = journal.save(new JournalEntry(ticket, now, JournalEntryType.CUSTOMER_UPDATE, author,
           "Reopened: " + message, message));
-      alerts.customerNews(ticket.getEonNumber(), news.getId(), news.getText());
+      events.publishEvent(new StaffAttention.CustomerNews(ticket.getEonNumber(), news.getId(), news.getText()));
       ticket.reopenAfterClosing(type == UpdateType.CRITICAL);
       startProcess(ticket);
       return new UpdateOutcome(ticket, "REOPENED");

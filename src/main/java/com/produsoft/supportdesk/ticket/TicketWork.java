@@ -9,8 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.supplier.WishList;
-import com.produsoft.supportdesk.supplier.WishListItem;
 
 /**
  * What the steps of {@code TicketProcess} do with the customer: they answer, ask, remind, solve, reopen and close.
@@ -90,7 +88,7 @@ public class TicketWork {
    */
   public void registerSuggestion(String eonNumber, Long wishId) {
     Ticket ticket = ticket(eonNumber);
-    WishListItem wish = wishList.back(ticket, wishId);
+    WishList.Wish wish = wishList.back(ticket, wishId);
     journal.note(ticket, SYSTEM, "Backs wish #" + wish.getId() + " of the " + ticket.getProductCode()
         + " wish list: " + wish.getTitle());
     messageSent(ticket, "Your suggestion is registered on the " + ticket.getProductCode()

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface TrainingInvitationRepository extends JpaRepository<TrainingInvitation, Long> {
+interface TrainingInvitationRepository extends JpaRepository<TrainingInvitation, Long> {
 
   boolean existsBySessionIdAndCustomerId(Long sessionId, Long customerId);
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface TrainingRegistrationRepository extends JpaRepository<TrainingRegistration, Long> {
+interface TrainingRegistrationRepository extends JpaRepository<TrainingRegistration, Long> {
 
   /** In order of registration: the waiting list's first is the earliest. */
   List<TrainingRegistration> findBySessionIdOrderByRegisteredAtAscIdAsc(Long sessionId);

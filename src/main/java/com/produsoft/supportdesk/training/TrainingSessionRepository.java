@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 
 import jakarta.persistence.LockModeType;
 
-public interface TrainingSessionRepository extends JpaRepository<TrainingSession, Long> {
+interface TrainingSessionRepository extends JpaRepository<TrainingSession, Long> {
 
   /** The session locked for its seats: registrations and cancellations of one session take turns. */
   @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -39,7 +39,7 @@ import com.produsoft.supportdesk.licence.LicenceBinding;
 import com.produsoft.supportdesk.licence.LicenceRegister;
 import com.produsoft.supportdesk.licence.LicenceRepository;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.platform.security.WebClient;
 

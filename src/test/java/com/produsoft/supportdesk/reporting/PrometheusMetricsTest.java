@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.produsoft.supportdesk.intake.mail.MailPoller;
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.platform.security.WebClient;
 import com.produsoft.supportdesk.ticket.SlaClock;

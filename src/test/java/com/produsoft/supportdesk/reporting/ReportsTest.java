@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.security.WebClient;
 import com.produsoft.supportdesk.supplier.SupplierBug;
 import com.produsoft.supportdesk.supplier.SupplierBugRepository;

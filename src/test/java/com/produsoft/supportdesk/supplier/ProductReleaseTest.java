@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.produsoft.supportdesk.intake.mail.MailPoller;
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.platform.security.WebClient;
 import com.produsoft.supportdesk.ticket.Ticket;

@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.web.HeadlessChromium;
 
 /**

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.supplier.ProductReleased;
 
@@ -44,7 +44,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * C11 on the demo register (platform/demo/DemoRegister), as the training coordinator and customers live it: a
+ * C11 on the demo register (demo/DemoRegister), as the training coordinator and customers live it: a
  * release offers its update training to exactly the contract customers of the product; registrations are priced,
  * confirmed or put on the waiting list, and a cancellation frees the seat for the first on the list; a user day
  * invites exactly the designated contacts of the customers under contract. Mails go to the embedded server; the

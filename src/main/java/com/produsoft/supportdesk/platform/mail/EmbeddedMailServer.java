@@ -13,7 +13,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.catalogue.Supplier;
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
 
 /**
  * The embedded default's mail server: GreenMail in-process, SMTP on {@code spring.mail.port} and IMAP on
@@ -34,10 +33,12 @@ public class EmbeddedMailServer implements SmartLifecycle {
 
   private final GreenMail greenMail;
   private final Catalogue catalogue;
+  private final List<EmbeddedMailboxes> moreMailboxes;
 
   public EmbeddedMailServer(@Value("${spring.mail.port}") int smtpPort,
-      @Value("${support.mail.imap.port}") int imapPort, Catalogue catalogue) {
+      @Value("${support.mail.imap.port}") int imapPort, Catalogue catalogue, List<EmbeddedMailboxes> moreMailboxes) {
     this.catalogue = catalogue;
+    this.moreMailboxes = moreMailboxes;
     this.greenMail = new GreenMail(new ServerSetup[] {
         new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
         new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -52,7 +53,7 @@ public class EmbeddedMailServer implements SmartLifecycle {
     // The suppliers' (placeholder) support addresses, to read the bug reports they are sent (C7.2).
     catalogue.suppliers().stream().map(Supplier::getSupportEmail).forEach(addresses::add);
     // The demo staff's addresses, where their alert mails arrive (an.maes@produsoft.com ...).
-    DemoUsers.USERS.stream().map(DemoUsers.DemoUser::email).forEach(addresses::add);
+    moreMailboxes.forEach(more -> addresses.addAll(more.addresses()));
     GreenMailConfiguration users = GreenMailConfiguration.aConfig();
     addresses.forEach(address -> users.withUser(address, address, DEMO_PASSWORD));
     greenMail.withConfiguration(users);

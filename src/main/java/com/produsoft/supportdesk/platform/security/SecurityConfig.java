@@ -1,7 +1,6 @@
 package com.produsoft.supportdesk.platform.security;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -12,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,14 +29,15 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import com.produsoft.supportdesk.catalogue.Catalogue;
 
 
 /**
  * Who may reach what. Camunda's identity service is the one user store: the webapps log in against it
  * themselves, {@code /engine-rest} checks HTTP Basic credentials against it (Camunda's own filter, so the
  * engine's authorizations apply to every REST call), and Spring Security asks it for {@code /api} and
- * {@code /actuator} through {@link CamundaIdentityAuthenticationProvider}.
+ * {@code /actuator} through {@link CamundaIdentityAuthenticationProvider}. Which groups reach a module's part of
+ * {@code /api} and {@code /staff} is that module's own {@link UrlRules} (issue 19); the chains here hold what all
+ * share: sessions, CSRF, headers, the public and actuator paths.
  */
 @Configuration
 public class SecurityConfig {
@@ -124,23 +123,19 @@ public class SecurityConfig {
   @Bean
   @Order(3)
   SecurityFilterChain staffPagesChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities,
-      ProcessEngine engine, Catalogue catalogue,
+      ProcessEngine engine, List<UrlRules> moduleRules,
       @Value("${support.security.secure-cookies:false}") boolean secureCookies) throws Exception {
     RequestMatcher staffPages = PathPatternRequestMatcher.withDefaults().matcher("/staff/**");
     return http
         .securityMatcher(staffPages)
         .addFilterBefore(new WebappSessionAuthentication(engine, identities, staffPages),
             AnonymousAuthenticationFilter.class)
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/staff/sign-in").permitAll()
-            // The customer register (issue 18): administration and leads change it, engineers read it.
-            .requestMatchers("/staff/customers/new", "/staff/customers/import", "/staff/customers/import/**")
-            .hasAnyAuthority(authorities(Roles.REGISTER_EDITORS))
-            .requestMatchers(HttpMethod.GET, "/staff/customers", "/staff/customers/**")
-            .hasAnyAuthority(registerReaders(catalogue))
-            .requestMatchers("/staff/customers", "/staff/customers/**")
-            .hasAnyAuthority(authorities(Roles.REGISTER_EDITORS))
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> {
+          requests.requestMatchers("/staff/sign-in").permitAll();
+          // Each module's own pages (the customer register's, issue 18), then any page for a signed-in user.
+          moduleRules.forEach(rules -> rules.staffPages(requests));
+          requests.anyRequest().authenticated();
+        })
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
             .sessionFixation(fixation -> fixation.none()))
         .requestCache(cache -> cache.disable())
@@ -163,45 +158,23 @@ public class SecurityConfig {
   @Bean
   @Order(4)
   SecurityFilterChain applicationChain(HttpSecurity http, CamundaIdentityAuthenticationProvider identities,
-      ProcessEngine engine, Catalogue catalogue) throws Exception {
+      ProcessEngine engine, List<UrlRules> moduleRules) throws Exception {
     return http
         .authenticationProvider(identities)
         // The Cockpit dashboard reads /api/reports with the webapps' session (GET only).
         .addFilterAfter(new WebappSessionAuthentication(engine, identities,
             WebappSessionAuthentication.READS_OF_REPORTS), BasicAuthenticationFilter.class)
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/webjars/**").permitAll()
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-            // The website's support form posts registrations here (RegistrationGuard limits abuse).
-            .requestMatchers(HttpMethod.POST, "/api/tickets").permitAll()
-            // A ticket is read by its team, the leads, managers and admins, and changed by all but the managers;
-            // TicketController refuses the engineers of other teams.
-            .requestMatchers(HttpMethod.GET, "/api/tickets/**").hasAnyAuthority(ticketStaff(catalogue, Roles.MANAGERS))
-            .requestMatchers("/api/tickets/**").hasAnyAuthority(ticketStaff(catalogue))
-            // C3.2: releases are registered by the administration.
-            .requestMatchers(HttpMethod.POST, "/api/releases").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.CAMUNDA_ADMIN))
-            .requestMatchers("/actuator/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
-            // Contracts (C1): the administration and admins write; managers read too.
-            .requestMatchers(HttpMethod.GET, "/api/contracts/**").hasAnyAuthority(
-                Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.MANAGERS), Roles.authority(Roles.CAMUNDA_ADMIN))
-            // The managers' figures (issue 9): managers, leads, admins; the contract figures for administration too.
-            .requestMatchers(HttpMethod.GET, "/api/reports/contracts/**").hasAnyAuthority(
-                Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.MANAGERS),
-                Roles.authority(Roles.SUPPORT_LEADS), Roles.authority(Roles.CAMUNDA_ADMIN))
-            .requestMatchers("/api/reports/**").hasAnyAuthority(Roles.authority(Roles.MANAGERS),
-                Roles.authority(Roles.SUPPORT_LEADS), Roles.authority(Roles.CAMUNDA_ADMIN))
-            .requestMatchers("/api/contracts/**").hasAnyAuthority(Roles.authority(Roles.ADMINISTRATION),
-                Roles.authority(Roles.CAMUNDA_ADMIN))
-            // Trainings and user days (C11): the coordinator organises; administration and leads register too.
-            .requestMatchers("/api/user-days/**").hasAnyAuthority(Roles.authority(Roles.TRAINING),
-                Roles.authority(Roles.CAMUNDA_ADMIN))
-            .requestMatchers("/api/trainings/**").hasAnyAuthority(Roles.authority(Roles.TRAINING),
-                Roles.authority(Roles.ADMINISTRATION), Roles.authority(Roles.SUPPORT_LEADS),
-                Roles.authority(Roles.CAMUNDA_ADMIN))
-            // C10: licence moves and the licence register are staff work.
-            .requestMatchers("/api/licence-requests/**", "/api/licences/**").hasAnyAuthority(licenceStaff(catalogue))
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> {
+          requests
+              .requestMatchers("/", "/error", "/favicon.ico", "/css/**", "/webjars/**").permitAll()
+              .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+              .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+              .requestMatchers("/actuator/**").hasAnyAuthority(
+                  UrlRules.authorities(List.of(Roles.MANAGERS, Roles.CAMUNDA_ADMIN)));
+          // Each module's own part of /api (tickets, releases, contracts, reports, trainings, licences).
+          moduleRules.forEach(rules -> rules.api(requests));
+          requests.anyRequest().authenticated();
+        })
         .httpBasic(Customizer.withDefaults())
         // Never a session of its own; and the webapps' session, read for /api/reports, keeps its id.
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
@@ -212,28 +185,6 @@ public class SecurityConfig {
             .contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
         .build();
-  }
-
-  /** The product teams (the catalogue's), the leads and the admins, and the groups named. */
-  private static String[] ticketStaff(Catalogue catalogue, String... more) {
-    return teamsAnd(catalogue, Stream.concat(Stream.of(Roles.SUPPORT_LEADS, Roles.CAMUNDA_ADMIN), Stream.of(more)));
-  }
-
-  private static String[] licenceStaff(Catalogue catalogue) {
-    return teamsAnd(catalogue, Stream.of(Roles.SUPPORT_LEADS, Roles.ADMINISTRATION, Roles.CAMUNDA_ADMIN));
-  }
-
-  /** Who reads the customer register: its editors, the product teams' engineers and the managers. */
-  private static String[] registerReaders(Catalogue catalogue) {
-    return teamsAnd(catalogue, Stream.concat(Roles.REGISTER_EDITORS.stream(), Stream.of(Roles.MANAGERS)));
-  }
-
-  private static String[] teamsAnd(Catalogue catalogue, Stream<String> groups) {
-    return Stream.concat(catalogue.teamGroups().stream(), groups).map(Roles::authority).toArray(String[]::new);
-  }
-
-  private static String[] authorities(List<String> groups) {
-    return groups.stream().map(Roles::authority).toArray(String[]::new);
   }
 
   /** Every /engine-rest call must carry credentials of a Camunda user (Camunda Modeler's deploy button too). */

@@ -26,9 +26,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.produsoft.supportdesk.ticket.AttachmentsRefusedException;
-import com.produsoft.supportdesk.ticket.IdempotencyKeyReusedException;
-import com.produsoft.supportdesk.ticket.TicketNotFoundException;
 
 /**
  * Every error of the JSON API as an RFC 9457 problem: a clear message, each bad field named, never a stack
@@ -105,21 +102,18 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     return invalid(List.of(new FieldProblem(ex.parameter(), ex.problem())));
   }
 
-  @ExceptionHandler(AttachmentsRefusedException.class)
-  ResponseEntity<Object> attachmentsRefused(AttachmentsRefusedException ex) {
-    return invalid(ex.violations().stream()
-        .map(v -> new FieldProblem(v.fileName() == null ? "attachments" : "attachments." + v.fileName(),
-            v.reason().name()))
-        .toList());
+  @ExceptionHandler(FieldsRefusedException.class)
+  ResponseEntity<Object> fieldsRefused(FieldsRefusedException ex) {
+    return invalid(ex.fieldProblems());
   }
 
-  @ExceptionHandler(TicketNotFoundException.class)
-  ResponseEntity<Object> notFound(TicketNotFoundException ex) {
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<Object> notFound(NotFoundException ex) {
     return problem(HttpStatus.NOT_FOUND, ex.getMessage());
   }
 
-  @ExceptionHandler(IdempotencyKeyReusedException.class)
-  ResponseEntity<Object> keyReused(IdempotencyKeyReusedException ex) {
+  @ExceptionHandler(UnprocessableRequestException.class)
+  ResponseEntity<Object> unprocessable(UnprocessableRequestException ex) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
   }
 

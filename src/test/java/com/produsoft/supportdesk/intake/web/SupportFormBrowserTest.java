@@ -28,7 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.web.HeadlessChromium;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.Ticket;

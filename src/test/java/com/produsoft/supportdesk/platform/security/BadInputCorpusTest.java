@@ -45,7 +45,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.intake.mail.InboundMail;
 import com.produsoft.supportdesk.intake.mail.InboundMailRepository;
 import com.produsoft.supportdesk.intake.mail.MailPoller;
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.Channel;

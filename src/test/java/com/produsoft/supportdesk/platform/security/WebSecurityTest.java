@@ -29,8 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.produsoft.supportdesk.licence.LicenceTransferRequestRepository;
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.licencetransfer.LicenceTransferRequestRepository;
+import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.ticket.Channel;
 import com.produsoft.supportdesk.ticket.JournalRepository;
 import com.produsoft.supportdesk.ticket.Ticket;

@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 import com.produsoft.supportdesk.alert.AlertPreference;
 import com.produsoft.supportdesk.alert.AlertPreferenceRepository;
 import com.produsoft.supportdesk.customer.Language;
-import com.produsoft.supportdesk.platform.demo.DemoUsers;
+import com.produsoft.supportdesk.demo.DemoUsers;
 
 /**
  * The Cockpit dashboard reads /api/reports with the webapps' session (WebappSessionAuthentication): the same rules

@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.platform.demo;
+package com.produsoft.supportdesk.demo;
 
 import java.time.Duration;
 import java.time.Instant;

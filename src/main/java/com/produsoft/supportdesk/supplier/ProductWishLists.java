@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.ticket.Ticket;
+import com.produsoft.supportdesk.ticket.WishList;
 
 /**
  * C3.2, C7.3: the wish list of each product. A suggestion backs one wish: the one the engineer links it to, or
@@ -16,16 +17,17 @@ import com.produsoft.supportdesk.ticket.Ticket;
  */
 @Service
 @Transactional
-public class WishList {
+class ProductWishLists implements WishList {
 
   private final WishListRepository wishes;
   private final Catalogue catalogue;
 
-  public WishList(WishListRepository wishes, Catalogue catalogue) {
+  ProductWishLists(WishListRepository wishes, Catalogue catalogue) {
     this.wishes = wishes;
     this.catalogue = catalogue;
   }
 
+  @Override
   public WishListItem back(Ticket ticket, Long wishId) {
     WishListItem wish = wishId != null
         ? wishes.findById(wishId)

@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.licence;
+package com.produsoft.supportdesk.licencetransfer;
 
 import java.util.List;
 

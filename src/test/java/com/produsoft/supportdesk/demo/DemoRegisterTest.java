@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.platform.demo;
+package com.produsoft.supportdesk.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.produsoft.supportdesk.ticket.KnownIssues;
 import com.produsoft.supportdesk.ticket.Ticket;
 
 /**
@@ -16,7 +17,7 @@ import com.produsoft.supportdesk.ticket.Ticket;
  */
 @Service
 @Transactional(readOnly = true)
-public class KnownIssues {
+class SupplierKnownIssues implements KnownIssues {
 
   private static final List<SupplierBugStatus> OPEN = List.of(SupplierBugStatus.REPORTED,
       SupplierBugStatus.MORE_INFO_REQUESTED, SupplierBugStatus.FIX_PLANNED);
@@ -25,12 +26,13 @@ public class KnownIssues {
   private final EscalationRepository escalations;
   private final WishListRepository wishes;
 
-  public KnownIssues(SupplierBugRepository bugs, EscalationRepository escalations, WishListRepository wishes) {
+  SupplierKnownIssues(SupplierBugRepository bugs, EscalationRepository escalations, WishListRepository wishes) {
     this.bugs = bugs;
     this.escalations = escalations;
     this.wishes = wishes;
   }
 
+  @Override
   public List<Map<String, Object>> openBugs(String productCode) {
     return bugs.findByProductCodeAndStatusInOrderByReportedAtDesc(productCode, OPEN).stream()
         .map(bug -> {
@@ -47,6 +49,7 @@ public class KnownIssues {
         .toList();
   }
 
+  @Override
   public List<Map<String, Object>> openWishes(String productCode) {
     return wishes.findByProductCodeAndStatusNotOrderByCreatedAtDesc(productCode, WishStatus.RELEASED).stream()
         .map(wish -> Map.<String, Object>of("id", wish.getId(), "title", wish.getTitle(),

@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.licence;
+package com.produsoft.supportdesk.licencetransfer;
 
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.licence;
+package com.produsoft.supportdesk.licencetransfer;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;

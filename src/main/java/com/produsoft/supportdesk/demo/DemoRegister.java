@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.platform.demo;
+package com.produsoft.supportdesk.demo;
 
 import static com.produsoft.supportdesk.customer.ContactRole.DEPUTY;
 import static com.produsoft.supportdesk.customer.ContactRole.OTHER;

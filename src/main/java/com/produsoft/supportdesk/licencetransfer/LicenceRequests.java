@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.licence;
+package com.produsoft.supportdesk.licencetransfer;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -13,22 +13,22 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.produsoft.supportdesk.licence.Licence;
+import com.produsoft.supportdesk.licence.LicenceRegister;
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.catalogue.Catalogue;
 import com.produsoft.supportdesk.contract.EntitlementService;
 import com.produsoft.supportdesk.customer.Contact;
 import com.produsoft.supportdesk.customer.ContactRepository;
-import com.produsoft.supportdesk.licence.LicenceTransferRequest.Reinstaller;
-import com.produsoft.supportdesk.licence.LicenceTransferRequest.Status;
+import com.produsoft.supportdesk.licencetransfer.LicenceTransferRequest.Reinstaller;
+import com.produsoft.supportdesk.licencetransfer.LicenceTransferRequest.Status;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.ticket.CustomerMails.Kind;
 import com.produsoft.supportdesk.ticket.CustomerMails;
-import com.produsoft.supportdesk.ticket.JournalEntry;
 import com.produsoft.supportdesk.ticket.JournalEntryType;
-import com.produsoft.supportdesk.ticket.JournalRepository;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketProperties;
-import com.produsoft.supportdesk.ticket.TicketRepository;
+import com.produsoft.supportdesk.ticket.Tickets;
 
 /**
  * Licence moves and replacements as a planned procedure (C10, C3.5, C3.6, C3.8): what the web form, the API,
@@ -46,7 +46,6 @@ public class LicenceRequests {
       .withZone(EngineClock.BRUSSELS);
 
   private final LicenceTransferRequestRepository requests;
-  private final LicenceRepository licences;
   private final LicenceRegister register;
   private final ContactRepository contacts;
   private final EntitlementService entitlements;
@@ -55,15 +54,13 @@ public class LicenceRequests {
   private final TicketProperties ticketProperties;
   private final RuntimeService runtimeService;
   private final Catalogue catalogue;
-  private final TicketRepository tickets;
-  private final JournalRepository journal;
+  private final Tickets tickets;
 
-  public LicenceRequests(LicenceTransferRequestRepository requests, LicenceRepository licences,
+  public LicenceRequests(LicenceTransferRequestRepository requests,
       LicenceRegister register, ContactRepository contacts, EntitlementService entitlements, OfficeHours officeHours,
       CustomerMails mails, TicketProperties ticketProperties, RuntimeService runtimeService,
-      Catalogue catalogue, TicketRepository tickets, JournalRepository journal) {
+      Catalogue catalogue, Tickets tickets) {
     this.requests = requests;
-    this.licences = licences;
     this.register = register;
     this.contacts = contacts;
     this.entitlements = entitlements;
@@ -73,7 +70,6 @@ public class LicenceRequests {
     this.runtimeService = runtimeService;
     this.catalogue = catalogue;
     this.tickets = tickets;
-    this.journal = journal;
   }
 
   /**
@@ -110,7 +106,7 @@ public class LicenceRequests {
     }
     List<Licence> found = new ArrayList<>();
     for (String number : numbers) {
-      Optional<Licence> licence = licences.findByLicenceNumber(number);
+      Optional<Licence> licence = register.find(number);
       if (licence.isEmpty() || contact.isPresent()
           && !licence.get().getCustomer().getId().equals(contact.get().getCustomer().getId())) {
         faults.add("licenceNumbers: " + number + " is not a licence of this customer");
@@ -144,9 +140,9 @@ public class LicenceRequests {
         EngineClock.today());
     saved.entitle(entitlement.underContract(), entitlement.contractNumber());
     // A ticket that turned out to be a licence move points to the procedure that plans it (C10.1).
-    ticket.ifPresent(asked -> journal.save(new JournalEntry(asked, saved.getRequestedAt(),
-        JournalEntryType.ENGINEER_NOTE, "system", false, "Licence request " + saved.getNumber() + " ("
-            + saved.getReason() + ", " + String.join(", ", numbers) + ") is planned as a licence move (C10.3)")));
+    ticket.ifPresent(asked -> tickets.note(asked, saved.getRequestedAt(),
+        JournalEntryType.ENGINEER_NOTE, "system", "Licence request " + saved.getNumber() + " ("
+            + saved.getReason() + ", " + String.join(", ", numbers) + ") is planned as a licence move (C10.3)"));
     return saved;
   }
 
@@ -274,7 +270,7 @@ public class LicenceRequests {
   /** Whether the licences sit on a dongle: then the administration ships the replacement (C3.6). */
   @Transactional(readOnly = true)
   public boolean onDongle(LicenceTransferRequest request) {
-    return request.getLicenceNumbers().stream().map(licences::findByLicenceNumber)
+    return request.getLicenceNumbers().stream().map(register::find)
         .anyMatch(licence -> licence.orElseThrow().isOnDongle());
   }
 

@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.licence;
+package com.produsoft.supportdesk.licencetransfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.licence;
+package com.produsoft.supportdesk.licencetransfer;
 
 /** The fields of the page {@code /support/licence-move} (C10.1), bound by Spring MVC. */
 public class LicenceMoveForm {

@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.licence;
+package com.produsoft.supportdesk.licencetransfer;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.produsoft.supportdesk.licence.LicenceTransferRequest.Reinstaller;
+import com.produsoft.supportdesk.licencetransfer.LicenceTransferRequest.Reinstaller;
 import com.produsoft.supportdesk.platform.CaseNames;
 import com.produsoft.supportdesk.platform.EngineClock;
 

@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.platform.demo;
+package com.produsoft.supportdesk.demo;
 
 import java.util.List;
 import java.util.Locale;

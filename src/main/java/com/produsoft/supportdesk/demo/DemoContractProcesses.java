@@ -1,4 +1,4 @@
-package com.produsoft.supportdesk.platform.demo;
+package com.produsoft.supportdesk.demo;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
