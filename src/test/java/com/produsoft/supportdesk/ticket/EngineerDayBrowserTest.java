@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -40,6 +39,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.platform.ProcessJobs;
 import com.produsoft.supportdesk.platform.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.platform.web.HeadlessChromium;
@@ -227,10 +227,6 @@ class EngineerDayBrowserTest {
 
   /** Waits until the job executor ran the ticket's asynchronous steps due now (mails). */
   private void settle(Ticket ticket) {
-    java.time.Instant giveUp = java.time.Instant.now().plusSeconds(20);
-    while (managementService.createJobQuery().processInstanceId(ticket.getProcessInstanceId()).executable()
-        .count() > 0 && java.time.Instant.now().isBefore(giveUp)) {
-      LockSupport.parkNanos(50_000_000);
-    }
+    ProcessJobs.settle(managementService, ticket.getProcessInstanceId());
   }
 }
