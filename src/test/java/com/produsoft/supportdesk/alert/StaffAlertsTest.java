@@ -3,12 +3,10 @@ package com.produsoft.supportdesk.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -30,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.customer.Language;
 import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.platform.ProcessJobs;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.ticket.Channel;
 import com.produsoft.supportdesk.ticket.Ticket;
@@ -247,11 +246,7 @@ class StaffAlertsTest {
 
   /** Waits until the job executor ran the ticket's asynchronous steps due now. */
   private void settle(Ticket ticket) {
-    Instant giveUp = Instant.now().plusSeconds(20);
-    while (managementService.createJobQuery().processInstanceId(ticket.getProcessInstanceId()).executable()
-        .count() > 0 && Instant.now().isBefore(giveUp)) {
-      LockSupport.parkNanos(50_000_000);
-    }
+    ProcessJobs.settle(managementService, ticket.getProcessInstanceId());
   }
 
   private Job timer(Ticket ticket, String activityId) {

@@ -3,8 +3,6 @@ package com.produsoft.supportdesk.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -17,21 +15,15 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.demo.DemoUsers;
 import com.produsoft.supportdesk.platform.security.WebClient;
+import com.produsoft.supportdesk.platform.web.BrowserTestSupport;
+import com.produsoft.supportdesk.platform.web.BrowserWindow;
 import com.produsoft.supportdesk.platform.web.HeadlessChromium;
 
 /**
@@ -50,16 +44,13 @@ import com.produsoft.supportdesk.platform.web.HeadlessChromium;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "support.demo-data.tickets=true")
 @ActiveProfiles("test")
-class SupportDashboardBrowserTest {
+@BrowserWindow(width = 1400, height = 1900)
+class SupportDashboardBrowserTest extends BrowserTestSupport {
 
   private static final String PASSWORD = DemoUsers.PASSWORD;
   /** A Cockpit user who is neither manager nor lead (an auditor, say): made by the test, not a demo login. */
   private static final String AUDITOR = "auditor";
 
-  private static ChromeDriver browser;
-
-  @LocalServerPort
-  int port;
   @Autowired
   IdentityService identityService;
   @Autowired
@@ -67,35 +58,15 @@ class SupportDashboardBrowserTest {
 
   private final ObjectMapper json = new ObjectMapper();
 
-  @BeforeAll
-  static void startBrowser(@TempDir Path profile) {
-    browser = HeadlessChromium.start(profile, "1400,1900");
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
   @BeforeEach
   void loggedOut() {
     HeadlessChromium.signOutEverywhere(browser);
   }
 
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
-
   @Test
   @DisplayName("issue 9: the manager opens Support in Cockpit and every chart is drawn with the demo data, as /api/reports answers it")
   void managerSeesTheChartsFilledFromTheDemoData() throws IOException {
-    HeadlessChromium.logIntoWebapp(browser, url("/camunda/app/cockpit/default/"), "manager", PASSWORD);
+    logInto("cockpit", "manager");
     WebElement entry = waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("support-dashboard-link")));
     assertThat(entry.getText()).isEqualTo("Support");
     HeadlessChromium.click(browser, entry);
@@ -111,7 +82,7 @@ class SupportDashboardBrowserTest {
     LocalDate from = today.minusDays(60);
     choosePeriod(from, today);
     waitUntilLoaded(from, today);
-    HeadlessChromium.screenshot(browser, "support-dashboard");
+    screenshot("support-dashboard");
 
     String range = "from=" + from + "&to=" + today;
     assertChart("open-tickets", sum(report("tickets/open"), row -> row.get("count").asLong()));
@@ -145,13 +116,13 @@ class SupportDashboardBrowserTest {
   void engineerDoesNotSeeTheDashboard() throws IOException {
     assertThat(new WebClient(port).loginToWebapp("cockpit", "engineer.edgecam", PASSWORD)).isEqualTo(403);
 
-    HeadlessChromium.logIntoWebapp(browser, url("/camunda/app/tasklist/default/"), "engineer.edgecam", PASSWORD);
+    logInto("tasklist", "engineer.edgecam");
     browser.get(url("/camunda/app/cockpit/default/#/support"));
     try {
       // Camunda's webapp filter refuses Cockpit itself to a user without access to it.
       waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Forbidden"));
     } finally {
-      HeadlessChromium.screenshot(browser, "support-dashboard-engineer");
+      screenshot("support-dashboard-engineer");
     }
     assertThat(browser.findElements(By.id("support-dashboard-link"))).isEmpty();
     assertThat(browser.findElements(By.cssSelector(".support-dashboard canvas"))).isEmpty();
@@ -162,13 +133,13 @@ class SupportDashboardBrowserTest {
   @DisplayName("a Cockpit user who is neither manager nor lead sees no Support entry, and the page itself refuses")
   void otherCockpitUserDoesNotSeeTheDashboard() throws IOException {
     cockpitUserOutsideManagement();
-    HeadlessChromium.logIntoWebapp(browser, url("/camunda/app/cockpit/default/"), AUDITOR, PASSWORD);
+    logInto("cockpit", AUDITOR);
     waitUpTo(30).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Processes")));
 
     browser.get(url("/camunda/app/cockpit/default/#/support"));
     WebElement refused = waitUpTo(30).until(
         ExpectedConditions.visibilityOfElementLocated(By.id("support-dashboard-refused")));
-    HeadlessChromium.screenshot(browser, "support-dashboard-refused");
+    screenshot("support-dashboard-refused");
     assertThat(refused.getText()).contains("for managers and support leads");
     assertThat(browser.findElements(By.id("support-dashboard-link"))).isEmpty();
     assertThat(browser.findElements(By.cssSelector(".support-dashboard canvas"))).isEmpty();
@@ -207,7 +178,7 @@ class SupportDashboardBrowserTest {
       waitUpTo(30).until(ExpectedConditions.attributeToBe(By.cssSelector(".support-dashboard"), "data-loaded",
           from + "/" + to));
     } finally {
-      HeadlessChromium.screenshot(browser, "support-dashboard-loading");
+      screenshot("support-dashboard-loading");
     }
   }
 

@@ -9,7 +9,6 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.produsoft.supportdesk.platform.EngineClock;
+import com.produsoft.supportdesk.platform.ProcessJobs;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
 import com.produsoft.supportdesk.platform.security.WebClient;
 
@@ -240,11 +240,7 @@ class ConversationTest {
 
   /** Waits until the job executor ran the ticket's asynchronous steps due now (mails). */
   private void settle(Ticket ticket) {
-    Instant giveUp = Instant.now().plusSeconds(20);
-    while (managementService.createJobQuery().processInstanceId(ticket.getProcessInstanceId()).executable()
-        .count() > 0 && Instant.now().isBefore(giveUp)) {
-      LockSupport.parkNanos(50_000_000);
-    }
+    ProcessJobs.settle(managementService, ticket.getProcessInstanceId());
   }
 
   private Job timer(Ticket ticket, String activityId) {

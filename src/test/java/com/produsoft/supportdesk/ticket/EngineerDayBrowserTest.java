@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,31 +16,27 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.locks.LockSupport;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.produsoft.supportdesk.calendar.OfficeHours;
 import com.produsoft.supportdesk.platform.EngineClock;
-import com.produsoft.supportdesk.demo.DemoUsers;
+import com.produsoft.supportdesk.platform.ProcessJobs;
 import com.produsoft.supportdesk.platform.mail.EmbeddedMailServer;
+import com.produsoft.supportdesk.platform.web.BrowserTestSupport;
+import com.produsoft.supportdesk.platform.web.BrowserWindow;
 import com.produsoft.supportdesk.platform.web.HeadlessChromium;
 
 /**
@@ -53,18 +48,18 @@ import com.produsoft.supportdesk.platform.web.HeadlessChromium;
  * the queue and the task form go to docs/images for docs/engineer-guide.md.
  * <p>
  * The engine's clock stands on a Monday morning months ago, so that these tickets are the most urgent of the queue
- * (earliest due) whatever other tests left in it, and no timer runs meanwhile.
+ * (earliest due) whatever other tests left in it, and no timer runs meanwhile. The browser's pages run on that clock
+ * too, in Brussels time ({@link HeadlessChromium#followEngineClock}): Tasklist tells due times from the browser's own
+ * clock, and the queue's screenshot shows them as the engineer would read them that morning.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class EngineerDayBrowserTest {
+@BrowserWindow(width = 1400, height = 1100)
+class EngineerDayBrowserTest extends BrowserTestSupport {
 
   private static final String CUSTOMER = "jan.vandamme@vandamme.example";
   private static final Path DOC_IMAGES = Path.of("docs", "images");
-  private static ChromeDriver browser;
 
-  @LocalServerPort
-  int port;
   @Autowired
   TicketService ticketService;
   @Autowired
@@ -76,38 +71,14 @@ class EngineerDayBrowserTest {
   @Autowired
   OfficeHours officeHours;
 
-  @BeforeAll
-  static void startBrowser(@TempDir Path profile) {
-    browser = HeadlessChromium.start(profile, "1400,1100");
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
   }
 
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private static WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
-
-  private static String bodyText() {
-    return browser.findElement(By.tagName("body")).getText();
-  }
-
   /** A screenshot for the guide: target/screenshots, and docs/images for docs/engineer-guide.md. */
   private static void documentedScreenshot(String name) throws IOException {
-    Path shot = HeadlessChromium.screenshot(browser, name);
+    Path shot = screenshot(name);
     Files.createDirectories(DOC_IMAGES);
     Files.copy(shot, DOC_IMAGES.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
@@ -121,6 +92,7 @@ class EngineerDayBrowserTest {
       monday = monday.minusWeeks(1);
     }
     ClockUtil.setCurrentTime(Date.from(monday.atTime(9, 0).atZone(EngineClock.BRUSSELS).toInstant()));
+    HeadlessChromium.followEngineClock(browser);
     byte[] sample = "G0 X0 Y0 Z50\nG1 Z-2 F200\nM30\n".getBytes(StandardCharsets.UTF_8);
     Ticket mailQuestion = register(Channel.MAIL, false, "Vraag over de licentie van de postprocessor", List.of());
     Ticket productionStop = register(Channel.WEB, true, "Machine staat stil: postprocessor stopt bij gereedschapswissel",
@@ -129,8 +101,7 @@ class EngineerDayBrowserTest {
     assertThat(List.of(productionStop.getPriority(), webQuestion.getPriority(), mailQuestion.getPriority()))
         .as("C5.3, C3.4, C5.1, C5.2").containsExactly(1, 2, 3);
 
-    HeadlessChromium.logIntoWebapp(browser, url("/camunda/app/tasklist/default/"), "engineer.edgecam",
-        DemoUsers.PASSWORD);
+    logInto("tasklist", "engineer.edgecam");
     String p1Name = productionStop.getEonNumber() + " · Metaalwerken Vandamme · Triage ticket";
     waitUpTo(45).until(driver -> bodyText().contains(p1Name) && bodyText().contains(mailQuestion.getEonNumber()));
     documentedScreenshot("engineer-queue");
@@ -190,7 +161,7 @@ class EngineerDayBrowserTest {
         callBack.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16));
     browser.findElement(By.id("send")).click();
     waitUpTo(20).until(ExpectedConditions.presenceOfElementLocated(By.id("sent")));
-    HeadlessChromium.screenshot(browser, "engineer-dossier");
+    screenshot("engineer-dossier");
     assertThat(browser.findElement(By.id("appointments")).getText())
         .contains(callBack.format(DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")));
 
@@ -209,7 +180,7 @@ class EngineerDayBrowserTest {
         .getStatusToken()));
     assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
     String status = bodyText();
-    HeadlessChromium.screenshot(browser, "engineer-status-page");
+    screenshot("engineer-status-page");
     assertThat(status).contains("Nieuws over uw supportaanvraag", "We hebben de fout nagebootst",
         "Afspraak voor uw supportaanvraag", "We bellen u terug op "
             + callBack.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'om' HH:mm", Locale.forLanguageTag("nl-BE"))),
@@ -227,10 +198,6 @@ class EngineerDayBrowserTest {
 
   /** Waits until the job executor ran the ticket's asynchronous steps due now (mails). */
   private void settle(Ticket ticket) {
-    java.time.Instant giveUp = java.time.Instant.now().plusSeconds(20);
-    while (managementService.createJobQuery().processInstanceId(ticket.getProcessInstanceId()).executable()
-        .count() > 0 && java.time.Instant.now().isBefore(giveUp)) {
-      LockSupport.parkNanos(50_000_000);
-    }
+    ProcessJobs.settle(managementService, ticket.getProcessInstanceId());
   }
 }

@@ -2,30 +2,22 @@ package com.produsoft.supportdesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.produsoft.supportdesk.demo.DemoUsers;
+import com.produsoft.supportdesk.platform.web.BrowserTestSupport;
+import com.produsoft.supportdesk.platform.web.BrowserWindow;
 import com.produsoft.supportdesk.platform.web.HeadlessChromium;
 
 /**
@@ -37,12 +29,9 @@ import com.produsoft.supportdesk.platform.web.HeadlessChromium;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class TicketSearchBrowserTest {
+@BrowserWindow(width = 1400, height = 2400)
+class TicketSearchBrowserTest extends BrowserTestSupport {
 
-  private static ChromeDriver browser;
-
-  @LocalServerPort
-  int port;
   @Autowired
   TicketService ticketService;
   @Autowired
@@ -50,32 +39,8 @@ class TicketSearchBrowserTest {
   @Autowired
   TaskService taskService;
 
-  @BeforeAll
-  static void startBrowser(@TempDir Path profile) {
-    browser = HeadlessChromium.start(profile, "1400,2400");
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private static WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
-
   private static String text(String id) {
     return browser.findElement(By.id(id)).getText();
-  }
-
-  private static void screenshot(String name) throws IOException {
-    HeadlessChromium.screenshot(browser, name);
   }
 
   private String register(String companyName, String email, Channel channel, String description) {
@@ -94,8 +59,7 @@ class TicketSearchBrowserTest {
     Task triage = taskService.createTaskQuery().processInstanceBusinessKey(unknown).singleResult();
 
     try {
-      HeadlessChromium.logIntoWebapp(browser, url("/camunda/app/tasklist/default/"), "engineer.edgecam",
-          DemoUsers.PASSWORD);
+      logInto("tasklist", "engineer.edgecam");
       browser.get(url("/camunda/app/tasklist/default/#/?task=" + triage.getId()));
       waitUpTo(45).until(driver -> driver.findElement(By.tagName("body")).getText().contains("Unknown sender"));
     } finally {

@@ -6,30 +6,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.produsoft.supportdesk.demo.DemoUsers;
-import com.produsoft.supportdesk.platform.web.HeadlessChromium;
+import com.produsoft.supportdesk.platform.web.BrowserTestSupport;
+import com.produsoft.supportdesk.platform.web.BrowserWindow;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.Ticket;
 import com.produsoft.supportdesk.ticket.TicketFile;
@@ -44,17 +38,14 @@ import com.produsoft.supportdesk.ticket.TicketRepository;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class SupportFormBrowserTest {
+@BrowserWindow(width = 1280, height = 2000)
+class SupportFormBrowserTest extends BrowserTestSupport {
 
   /** Would change the page's title, or mark the body, if the browser ran it. */
   private static final String SCRIPT = "<script>document.title='XSS'</script>";
   private static final String IMAGE = "<img src=x onerror=\"document.body.setAttribute('data-xss','1')\">";
   private static final String DESCRIPTION = "Uitvoer stopt na gereedschapwissel " + SCRIPT + " " + IMAGE;
 
-  private static ChromeDriver browser;
-
-  @LocalServerPort
-  int port;
   @Autowired
   TicketRepository tickets;
   @Autowired
@@ -62,34 +53,10 @@ class SupportFormBrowserTest {
   @Autowired
   TaskService taskService;
 
-  @BeforeAll
-  static void startBrowser(@TempDir Path profile) {
-    browser = HeadlessChromium.start(profile, "1280,2000");
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  private WebDriverWait waitUpTo(int seconds) {
-    return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-  }
-
   private static void type(String id, String text) {
     WebElement field = browser.findElement(By.id(id));
     field.clear();
     field.sendKeys(text);
-  }
-
-  private static void screenshot(String name) throws IOException {
-    HeadlessChromium.screenshot(browser, name);
   }
 
   private static void assertNothingRan() {
@@ -160,8 +127,7 @@ class SupportFormBrowserTest {
 
   private void engineerSeesTheTaskInTasklist(Task triage, String eon) throws IOException {
     try {
-      HeadlessChromium.logIntoWebapp(browser, url("/camunda/app/tasklist/default/"), "engineer.edgecam",
-          DemoUsers.PASSWORD);
+      logInto("tasklist", "engineer.edgecam");
     } finally {
       screenshot("tasklist-login");
     }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.produsoft.supportdesk.contract.MaintenanceContractRepository;
 import com.produsoft.supportdesk.platform.EngineClock;
 import com.produsoft.supportdesk.demo.DemoUsers;
+import com.produsoft.supportdesk.platform.ProcessJobs;
 import com.produsoft.supportdesk.ticket.AttachmentRepository;
 import com.produsoft.supportdesk.ticket.Channel;
 import com.produsoft.supportdesk.ticket.NewAttachment;
@@ -214,11 +213,7 @@ class AuthorizationMatrixTest {
     Ticket ticket = ticketService.register(new TicketRegistration("Metaalwerken Vandamme", "Jan Vandamme",
         "jan.vandamme@vandamme.example", "+32 50 12 34 56", "EDGECAM", "SUPPORT", "Postprocessor stops", null, null,
         "Windows 11", null, null, false, "en"), Channel.WEB, null, files).ticket();
-    Instant giveUp = Instant.now().plusSeconds(20);
-    while (managementService.createJobQuery().processInstanceId(ticket.getProcessInstanceId()).executable().count() > 0
-        && Instant.now().isBefore(giveUp)) {
-      LockSupport.parkNanos(50_000_000);
-    }
+    ProcessJobs.settle(managementService, ticket.getProcessInstanceId());
     return ticket;
   }
 

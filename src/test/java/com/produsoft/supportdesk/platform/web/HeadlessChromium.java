@@ -21,6 +21,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.produsoft.supportdesk.platform.EngineClock;
+
 /**
  * Debian's headless Chromium for the browser tests. Without Chromium and chromedriver a test is skipped, unless
  * {@code SUPPORT_REQUIRE_BROWSER=true} (CI) makes that a failure.
@@ -72,6 +74,33 @@ public final class HeadlessChromium {
   public static void signOutEverywhere(ChromeDriver browser) {
     browser.get("about:blank");
     browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+  }
+
+  /**
+   * Lets the pages the browser opens from now on read the engine's clock ({@link EngineClock}, which a test may have
+   * set to another day) in the office hours' time zone. Tasklist tells due and creation times relative to the
+   * browser's own clock ("Due in an hour"), so without this the tasks of a test that set the engine's clock back
+   * read as due and created months ago. Date.now() and new Date() run on from the engine's time at this call.
+   */
+  public static void followEngineClock(ChromeDriver browser) {
+    long offset = EngineClock.now().toEpochMilli() - System.currentTimeMillis();
+    browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", EngineClock.BRUSSELS.getId()));
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        (() => {
+          const offset = %d;
+          const BrowserDate = Date;
+          function EngineDate(...args) {
+            if (!new.target) {
+              return new BrowserDate(BrowserDate.now() + offset).toString();
+            }
+            return args.length ? new BrowserDate(...args) : new BrowserDate(BrowserDate.now() + offset);
+          }
+          EngineDate.prototype = BrowserDate.prototype;
+          EngineDate.now = () => BrowserDate.now() + offset;
+          EngineDate.parse = BrowserDate.parse;
+          EngineDate.UTC = BrowserDate.UTC;
+          window.Date = EngineDate;
+        })();""".formatted(offset)));
   }
 
   /** Sets an input's value as a user's typing would, for pages that listen to input events (AngularJS). */
