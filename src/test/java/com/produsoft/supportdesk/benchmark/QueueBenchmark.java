@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,6 +76,12 @@ class QueueBenchmark {
   private static final String QUEUE_INDEX = "PSD_IDX_IDENT_LNK_GROUP_TASK";
   private static final String MEMBERSHIP_CHECK = "team membership check";
   private static final String PER_TASK_CHECK = "per-task authorization check";
+  /** The index of db/changelog/changes/170-team-queue-order.xml, dropped and rebuilt for the before/after row. */
+  private static final String ORDER_INDEX = "PSD_IDX_TASK_PRIORITY_DUE";
+  private static final String WITHOUT_DISTINCT = "team queue statement without DISTINCT";
+  private static final String WITH_DISTINCT = "Camunda's statement with SELECT DISTINCT";
+  private static final String LEADS_SORTING = """
+      {"sorting": [{"sortBy": "priority", "sortOrder": "desc"}, {"sortBy": "dueDate", "sortOrder": "asc"}]}""";
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -113,9 +120,7 @@ class QueueBenchmark {
       measure(report, "my tasks page (" + assigned + " claimed) as " + ENGINEER, CALLS,
           () -> listFilter(app, myTasks, ENGINEER));
       measure(report, "leads: all queues page (50 of " + OPEN_TICKETS + ") as lead", CALLS, () -> app.call("POST",
-          "/engine-rest/task?firstResult=0&maxResults=50", """
-              {"sorting": [{"sortBy": "priority", "sortOrder": "desc"}, {"sortBy": "dueDate", "sortOrder": "asc"}]}""",
-          "lead", Map.of()));
+          "/engine-rest/task?firstResult=0&maxResults=50", LEADS_SORTING, "lead", Map.of()));
 
       // The tuning's before/after in this run, on the team queue page, each "before" measured right after its
       // "after" so that both meet the same load: without the queue index, then with Camunda's default
@@ -156,6 +161,31 @@ class QueueBenchmark {
         sessions.put(AuthorizationManager.class, teamMembership);
       }
 
+      // Tuning log 14: the team queue's page without DISTINCT (platform/security/TeamQueuePage) walking the index
+      // of changeset 160 in the page's order; "before" is Camunda's own task manager put back into the running
+      // engine (its SELECT DISTINCT), then the index dropped with the new statement in place. The leads' page keeps
+      // Camunda's statement; it is measured with and without the index, which its plan may use as well.
+      SessionFactory pageWithoutDistinct = sessions.get(TaskManager.class);
+      measure(report, page + ", after: " + WITHOUT_DISTINCT, 20, teamPage);
+      sessions.put(TaskManager.class, new GenericManagerFactory(TaskManager.class));
+      try {
+        measure(report, page + ", before: " + WITH_DISTINCT, 20, teamPage);
+      } finally {
+        sessions.put(TaskManager.class, pageWithoutDistinct);
+      }
+      Latencies.ThrowingSupplier<String> leadsPage = () -> app.call("POST",
+          "/engine-rest/task?firstResult=0&maxResults=50", LEADS_SORTING, "lead", Map.of());
+      try (Connection connection = app.connect(); Statement statement = connection.createStatement()) {
+        measure(report, "leads: all queues page as lead, with " + ORDER_INDEX, 20, leadsPage);
+        statement.execute("DROP INDEX " + ORDER_INDEX + " ON ACT_RU_TASK");
+        try {
+          measure(report, page + ", " + WITHOUT_DISTINCT + ", before: without " + ORDER_INDEX, 20, teamPage);
+          measure(report, "leads: all queues page as lead, without " + ORDER_INDEX, 20, leadsPage);
+        } finally {
+          statement.execute("CREATE INDEX " + ORDER_INDEX + " ON ACT_RU_TASK (PRIORITY_ DESC, DUE_DATE_)");
+        }
+      }
+
       measureWithLargerBufferPool(app, report, page, teamPage, teamQueue);
       reportDatabaseSize(app, report);
 
@@ -176,7 +206,10 @@ class QueueBenchmark {
               + MEMBERSHIP_CHECK + " of platform/security/TeamQueueAuthorization and with Camunda's "
               + PER_TASK_CHECK + " (its own authorization manager put back into the running engine, then"
               + " restored); on the per-task check, the configured authorizationCheckRevokes and auto (Camunda's"
-              + " default), switched in the running engine.")
+              + " default), switched in the running engine; the team queue page read by the " + WITHOUT_DISTINCT
+              + " of platform/security/TeamQueuePage and by " + WITH_DISTINCT + " (Camunda's task manager put back"
+              + " into the running engine, then restored), and without the index " + ORDER_INDEX + " (dropped,"
+              + " measured with the leads' page, rebuilt).")
           .remark("Buffer pool: the rows above run on the server's own innodb_buffer_pool_size; the \"after\" rows"
               + " give InnoDB " + BUFFER_POOL_MB + " MB for the same calls (SET GLOBAL, warmed up, then set back).")
           .remark("Heap: the application runs in the benchmark's JVM, so the figure is that JVM's used heap after"
